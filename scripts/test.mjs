@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// `npm test`: the whole local/CI check in one command.
+//
+//   1. system dependencies present (else: say what is missing and how to install it)
+//   2. typecheck  (tsc -b)
+//   3. lint       (eslint .)
+//   4. unit tests (vitest run) inside a private D-Bus session with a throwaway, unlocked
+//                 gnome-keyring, so the keychain code is tested against a real Secret Service
+//                 and the user's own keyring is never touched
+//   5. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists
+//
+// Stops at the first failing step and exits non-zero. Takes no arguments: to run a subset, use
+// `npm run test:unit -- <filter>` or the tools directly.
+
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import process from 'node:process';
+
+const root = join(import.meta.dirname, '..');
+const APT_PACKAGES = 'chromium xvfb xauth gnome-keyring dbus-x11 libsecret-tools';
+
+if (process.argv.length > 2) {
+  console.error(`scripts/test.mjs takes no arguments (got: ${process.argv.slice(2).join(' ')}).`);
+  console.error('To run some unit tests only: npm run test:unit -- <file or name filter>');
+  process.exit(2);
+}
+
+const env = {
+  ...process.env,
+  // Local tools first, also when this script is run as `node scripts/test.mjs` rather than via npm.
+  PATH: [join(root, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
+};
+
+/** @returns {string | null} absolute path of an executable found on PATH */
+function which(name) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkSystemDependencies() {
+  const missing = [];
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (isExecutable(chromium)) {
+    env.CHROMIUM_PATH = chromium;
+  } else {
+    missing.push(`${chromium} (package chromium${process.env.CHROMIUM_PATH ? '; set by CHROMIUM_PATH' : ''})`);
+  }
+  const tools = [
+    ['xvfb-run', 'xvfb'],
+    ['xauth', 'xauth (xvfb-run needs it)'],
+    ['dbus-run-session', 'dbus-daemon, pulled in by dbus-x11'],
+    ['gnome-keyring-daemon', 'gnome-keyring'],
+  ];
+  for (const [tool, pkg] of tools) {
+    if (!which(tool)) missing.push(`${tool} (package ${pkg})`);
+  }
+  if (missing.length === 0) return true;
+  console.error('Missing system dependencies:');
+  for (const item of missing) console.error(`  - ${item}`);
+  console.error('Install them with (Debian/Ubuntu):');
+  console.error(`  sudo apt-get install -y ${APT_PACKAGES}`);
+  return false;
+}
+
+let currentChild = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  // The child gets terminal signals itself; forward the rest and let the cleanup below run.
+  process.on(signal, () => currentChild?.kill(signal));
+}
+
+/** Runs a command with inherited stdio; resolves to its exit code. */
+function run(command, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+    currentChild = child;
+    child.on('error', (error) => {
+      console.error(`Could not start ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => {
+      currentChild = null;
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+async function unitTests() {
+  // A throwaway home for gnome-keyring: its keyrings live in $XDG_DATA_HOME/keyrings and its
+  // control socket in $XDG_RUNTIME_DIR/keyring. Fresh dirs mean the user's keyring is never opened.
+  const scratch = mkdtempSync(join(tmpdir(), 'clockify-tray-test-'));
+  try {
+    const dataHome = join(scratch, 'data');
+    const runtimeDir = join(scratch, 'runtime');
+    // 0700, as the XDG Base Directory spec requires of XDG_RUNTIME_DIR.
+    for (const dir of [dataHome, runtimeDir]) mkdirSync(dir, { mode: 0o700 });
+    const script = [
+      'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null ||',
+      '  { echo "gnome-keyring-daemon did not start; the keychain tests cannot run." >&2; exit 1; }',
+      'exec vitest run',
+    ].join('\n');
+    return await run('dbus-run-session', ['--', 'bash', '-c', script], {
+      XDG_DATA_HOME: dataHome,
+      XDG_RUNTIME_DIR: runtimeDir,
+      // The keychain tests skip without a Secret Service when run on their own; here they must not.
+      CLOCKIFY_TRAY_REQUIRE_KEYCHAIN: '1',
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function browserTests() {
+  if (!existsSync(join(root, 'playwright.config.ts'))) return 'skipped';
+  return run('xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1280x1024x24', 'playwright', 'test']);
+}
+
+const steps = [
+  { name: 'typecheck', title: 'Typecheck (tsc -b)', run: () => run('tsc', ['-b']) },
+  { name: 'lint', title: 'Lint (eslint .)', run: () => run('eslint', ['.']) },
+  { name: 'unit', title: 'Unit tests (vitest run, real Secret Service in a private D-Bus session)', run: unitTests },
+  { name: 'e2e', title: 'Browser tests (playwright test under xvfb-run)', run: browserTests },
+];
+
+function header(text) {
+  const line = '='.repeat(Math.max(60, text.length + 4));
+  console.log(`\n${line}\n  ${text}\n${line}`);
+}
+
+const started = Date.now();
+const results = [];
+
+header('System dependencies');
+if (!checkSystemDependencies()) {
+  console.error('\nnpm test: FAILED (system dependencies missing)');
+  process.exit(1);
+}
+console.log('chromium, xvfb-run, xauth, dbus-run-session, gnome-keyring-daemon: found');
+
+let failed = null;
+for (const step of steps) {
+  header(step.title);
+  const t0 = Date.now();
+  const outcome = await step.run();
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (outcome === 'skipped') {
+    console.log('Skipped: no playwright.config.ts yet.');
+    results.push(`${step.name} skipped`);
+    continue;
+  }
+  if (outcome !== 0) {
+    results.push(`${step.name} FAILED (exit ${outcome}, ${seconds}s)`);
+    failed = step.name;
+    break;
+  }
+  results.push(`${step.name} ok (${seconds}s)`);
+}
+
+const total = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`\nnpm test: ${failed ? 'FAILED' : 'PASSED'} in ${total}s — ${results.join(', ')}`);
+process.exit(failed ? 1 : 0);
