@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { ClientClock } from './clock';
+import { RateLimiter } from './rate-limiter';
+
+/** A clock whose sleep advances time at once, recording how long each wait was. */
+function fakeClock(): ClientClock & { sleeps: number[] } {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}
+
+describe('RateLimiter', () => {
+  it('lets 50 requests start at once and makes the 51st wait for the window', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock, 50, 1000);
+    for (let i = 0; i < 50; i++) await limiter.take();
+    expect(clock.sleeps).toEqual([]);
+    await limiter.take();
+    expect(clock.sleeps).toEqual([1000]);
+  });
+
+  it('never lets more than the limit start within any window', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock, 5, 1000);
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 23 }, () => limiter.take().then(() => starts.push(clock.now()))));
+    expect(starts).toHaveLength(23);
+    for (const start of starts) {
+      expect(starts.filter((other) => other >= start && other < start + 1000).length).toBeLessThanOrEqual(5);
+    }
+    expect(starts.at(-1)).toBe(4000);
+  });
+});

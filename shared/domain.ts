@@ -1,0 +1,148 @@
+// The app's own view of Clockify data: what the renderer, the tray and the core exchange.
+// Times are ISO-8601 instants (UTC, `Z`); durations are seconds.
+import type { ConnectionConfig } from './connection';
+
+export interface WorkspaceRules {
+  readonly forceProjects: boolean;
+  readonly forceTasks: boolean;
+  readonly forceTags: boolean;
+  readonly forceDescription: boolean;
+  /** Members other than admins may not create projects / tags. */
+  readonly onlyAdminsCreateProject: boolean;
+  readonly onlyAdminsCreateTag: boolean;
+}
+
+export interface WorkspaceOption {
+  readonly id: string;
+  readonly name: string;
+  readonly rules: WorkspaceRules;
+}
+
+export interface ProjectOption {
+  readonly id: string;
+  readonly name: string;
+  readonly clientId: string | null;
+  readonly clientName: string;
+  readonly color: string;
+  readonly billable: boolean;
+}
+
+export interface TaskOption {
+  readonly id: string;
+  readonly name: string;
+  readonly projectId: string;
+  /** null: the task does not decide; the project's billable applies. */
+  readonly billable: boolean | null;
+}
+
+export interface TagOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Everything the pickers of one workspace need, cached so opening the popover needs no request. */
+export interface Catalog {
+  readonly workspaceId: string;
+  readonly projects: readonly ProjectOption[];
+  readonly tags: readonly TagOption[];
+  /** Tasks of the projects that have been looked at, by project id. */
+  readonly tasks: Readonly<Record<string, readonly TaskOption[]>>;
+  readonly fetchedAt: string | null;
+}
+
+/** What the user fills in to start a timer or add an entry. */
+export interface EntryDraft {
+  readonly description: string;
+  readonly projectId: string | null;
+  readonly taskId: string | null;
+  readonly tagIds: readonly string[];
+  readonly billable: boolean;
+}
+
+export type EntrySync = 'synced' | 'pending' | 'attention';
+
+export interface EntryView extends EntryDraft {
+  /** Stable while the app runs: the server id once known, a local id before. */
+  readonly key: string;
+  readonly serverId: string | null;
+  readonly workspaceId: string;
+  readonly start: string;
+  /** null while running. */
+  readonly end: string | null;
+  readonly sync: EntrySync;
+  /** Why the server refused a change to this entry, and what to do. */
+  readonly problem: string | null;
+}
+
+export type TimerState =
+  | Readonly<{ status: 'idle' }>
+  | Readonly<{ status: 'running'; entry: EntryView }>
+  | Readonly<{ status: 'stopping'; entry: EntryView }>;
+
+/** A change the server refused; it stays until the user fixes or discards it. */
+export interface Attention {
+  readonly intentId: string;
+  readonly entryKey: string;
+  readonly what: string;
+  readonly reason: string;
+  readonly status: number | null;
+}
+
+export interface SyncState {
+  readonly pending: number;
+  readonly online: boolean;
+  readonly attention: readonly Attention[];
+  /** The last failure while sending, in words, or null. */
+  readonly lastError: string | null;
+}
+
+export type KeyStorage = 'keychain' | 'memory';
+
+export type AccountView =
+  | Readonly<{ status: 'signed-out'; envKeyAvailable: 'clockify' | 'maton' | null; keychainProblem: string | null }>
+  | Readonly<{
+      status: 'signed-in';
+      userName: string;
+      email: string;
+      connection: ConnectionConfig;
+      keyStorage: KeyStorage;
+      keychainProblem: string | null;
+    }>;
+
+export interface Preferences {
+  /** The zone local times are read and shown in: the override, else the system's. */
+  readonly timeZone: string;
+  readonly timeFormat: 'HOUR12' | 'HOUR24';
+  readonly weekStart: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+}
+
+export interface AppSnapshot {
+  readonly account: AccountView;
+  readonly preferences: Preferences;
+  readonly workspaces: readonly WorkspaceOption[];
+  readonly workspaceId: string | null;
+  readonly timer: TimerState;
+  /** Newest first, the running entry excluded. */
+  readonly recent: readonly EntryView[];
+  readonly sync: SyncState;
+  /** Bumped whenever the catalog of the chosen workspace changes; the renderer refetches it then. */
+  readonly catalogVersion: number;
+}
+
+/** Something the user must learn about, shown once (notification or banner). */
+export interface Notice {
+  readonly id: string;
+  readonly level: 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+/** An error the UI can explain: what happened, what to do, and what Clockify said. */
+export interface UserError {
+  readonly kind: string;
+  readonly message: string;
+  readonly status: number | null;
+  /** The field to fix, when the error is about one. */
+  readonly field?: 'apiKey' | 'baseUrl' | 'project' | 'task' | 'tags' | 'description' | 'start' | 'end';
+}
+
+export type Result<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; error: UserError }>;

@@ -1,0 +1,132 @@
+// The one map of the IPC contract (GitHub Desktop's ipc-shared style): each invoke channel with its
+// request validator and response type, each push channel with its payload. Main, the preload and
+// the web harness all derive their types from here.
+import { z } from 'zod';
+import type {
+  AppSnapshot,
+  Catalog,
+  Notice,
+  ProjectOption,
+  Result,
+  TagOption,
+  TaskOption,
+} from '../domain';
+import type { AppSettingsView } from '../settings';
+import { connectionSchema, empty, entryDraftSchema, entryTimesSchema, idSchema, timeZoneOverrideSchema } from './schemas';
+
+export const invokeRequests = {
+  'app:snapshot': empty,
+  'catalog:get': z.strictObject({ workspaceId: idSchema }),
+  'catalog:tasks': z.strictObject({ workspaceId: idSchema, projectId: idSchema }),
+  'catalog:refresh': empty,
+  /** The one time a secret travels over IPC: typed by the user, renderer → main. Nothing sends it back. */
+  'account:connect': z.strictObject({ connection: connectionSchema, secret: z.string().trim().min(1).max(512) }),
+  /** Connects with CLOCKIFY_API_KEY / MATON_API_KEY from main's environment; the key stays in main. */
+  'account:connect-env': z.strictObject({ connection: connectionSchema }),
+  'account:sign-out': z.strictObject({ discardPending: z.boolean() }),
+  'workspace:select': z.strictObject({ workspaceId: idSchema }),
+  'timer:start': z.strictObject({ draft: entryDraftSchema }),
+  'timer:stop': empty,
+  'timer:continue': z.strictObject({ entryKey: idSchema }),
+  'timer:discard': empty,
+  'timer:update-running': z.strictObject({ draft: entryDraftSchema }),
+  'entry:add': z.strictObject({ draft: entryDraftSchema, times: entryTimesSchema }),
+  'entry:update': z.strictObject({ entryKey: idSchema, draft: entryDraftSchema, times: entryTimesSchema }),
+  'entry:delete': z.strictObject({ entryKey: idSchema }),
+  'entry:undo-delete': z.strictObject({ entryKey: idSchema }),
+  'project:create': z.strictObject({ name: z.string().trim().min(1).max(250), clientId: idSchema.nullable() }),
+  'tag:create': z.strictObject({ name: z.string().trim().min(1).max(100) }),
+  'sync:retry': empty,
+  'attention:discard': z.strictObject({ intentId: idSchema }),
+  'settings:get': empty,
+  'settings:set-time-zone': z.strictObject({ timeZone: timeZoneOverrideSchema }),
+  'window:hide': empty,
+} as const;
+
+export type InvokeChannel = keyof typeof invokeRequests;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeRequests)[C]>;
+
+export interface InvokeResponses {
+  'app:snapshot': AppSnapshot;
+  'catalog:get': Catalog;
+  'catalog:tasks': Result<readonly TaskOption[]>;
+  'catalog:refresh': Result<null>;
+  'account:connect': Result<{ userName: string }>;
+  'account:connect-env': Result<{ userName: string }>;
+  'account:sign-out': Result<null>;
+  'workspace:select': Result<null>;
+  'timer:start': Result<null>;
+  'timer:stop': Result<null>;
+  'timer:continue': Result<null>;
+  'timer:discard': Result<null>;
+  'timer:update-running': Result<null>;
+  'entry:add': Result<null>;
+  'entry:update': Result<null>;
+  'entry:delete': Result<null>;
+  'entry:undo-delete': Result<null>;
+  'project:create': Result<ProjectOption>;
+  'tag:create': Result<TagOption>;
+  'sync:retry': Result<null>;
+  'attention:discard': Result<null>;
+  'settings:get': AppSettingsView;
+  'settings:set-time-zone': Result<null>;
+  'window:hide': null;
+}
+export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C];
+
+export interface PushPayloads {
+  'app:state': AppSnapshot;
+  'app:notice': Notice;
+  /** Sent once a second while a window shows seconds and a timer runs. */
+  'timer:tick': { now: string };
+}
+export type PushChannel = keyof PushPayloads;
+
+/** The bridge's method for each channel: one method per operation, never a generic invoke. */
+export const bridgeMethods = {
+  getSnapshot: 'app:snapshot',
+  getCatalog: 'catalog:get',
+  getTasks: 'catalog:tasks',
+  refreshCatalog: 'catalog:refresh',
+  connect: 'account:connect',
+  connectWithEnvironmentKey: 'account:connect-env',
+  signOut: 'account:sign-out',
+  selectWorkspace: 'workspace:select',
+  startTimer: 'timer:start',
+  stopTimer: 'timer:stop',
+  continueEntry: 'timer:continue',
+  discardTimer: 'timer:discard',
+  updateRunningEntry: 'timer:update-running',
+  addEntry: 'entry:add',
+  updateEntry: 'entry:update',
+  deleteEntry: 'entry:delete',
+  undoDeleteEntry: 'entry:undo-delete',
+  createProject: 'project:create',
+  createTag: 'tag:create',
+  retrySync: 'sync:retry',
+  discardChange: 'attention:discard',
+  getSettings: 'settings:get',
+  setTimeZone: 'settings:set-time-zone',
+  hideWindow: 'window:hide',
+} as const satisfies Record<string, InvokeChannel>;
+
+export const bridgeSubscriptions = {
+  onState: 'app:state',
+  onNotice: 'app:notice',
+  onTick: 'timer:tick',
+} as const satisfies Record<string, PushChannel>;
+
+type Args<C extends InvokeChannel> = keyof InvokeRequest<C> extends never ? [] : [request: InvokeRequest<C>];
+export type Unsubscribe = () => void;
+
+/** `window.clockify`, as the preload (or the web harness) installs it. */
+export type ClockifyBridge = {
+  readonly [M in keyof typeof bridgeMethods]: (...args: Args<(typeof bridgeMethods)[M]>) => Promise<InvokeResponse<(typeof bridgeMethods)[M]>>;
+} & {
+  readonly [S in keyof typeof bridgeSubscriptions]: (listener: (payload: PushPayloads[(typeof bridgeSubscriptions)[S]]) => void) => Unsubscribe;
+};
+
+/** Every channel has exactly one bridge method (checked by the compiler). */
+type MissingMethod = Exclude<InvokeChannel, (typeof bridgeMethods)[keyof typeof bridgeMethods]>;
+const _everyChannelHasAMethod: MissingMethod extends never ? true : never = true;
+void _everyChannelHasAMethod;

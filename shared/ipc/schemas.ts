@@ -1,0 +1,35 @@
+// Validators for everything a window may send to main. Main treats each payload as unknown until
+// one of these has accepted it.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'an id');
+const instant = z.iso.datetime({ offset: true });
+
+export const connectionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('clockify'), server: z.enum(['global', 'eu', 'us', 'uk', 'au']) }),
+  z.strictObject({ kind: z.literal('clockify'), server: z.literal('custom'), baseUrl: z.string().min(1).max(2048) }),
+  z.strictObject({
+    kind: z.literal('maton'),
+    connectionId: z.string().trim().max(200).optional(),
+    gatewayUrl: z.string().min(1).max(2048).optional(),
+  }),
+]);
+
+export const entryDraftSchema = z.strictObject({
+  description: z.string().max(3000),
+  projectId: id.nullable(),
+  taskId: id.nullable(),
+  tagIds: z.array(id).max(100),
+  billable: z.boolean(),
+});
+
+export const entryTimesSchema = z.strictObject({ start: instant, end: instant });
+
+export const timeZoneOverrideSchema = z.union([
+  z.strictObject({ kind: z.literal('system') }),
+  z.strictObject({ kind: z.literal('zone'), zone: z.string().min(1).max(100) }),
+  z.strictObject({ kind: z.literal('offset'), hours: z.number().int().min(-12).max(14) }),
+]);
+
+export const empty = z.strictObject({});
+export { id as idSchema, instant as instantSchema };

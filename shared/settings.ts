@@ -1,0 +1,97 @@
+// The app's settings: their shape, defaults and the migrations between versions. No secrets ever:
+// the key lives in the OS keychain. Stored by main (electron-store); read by the renderer as a view.
+import { z } from 'zod';
+import { connectionSchema, idSchema, timeZoneOverrideSchema } from './ipc/schemas';
+
+export const SETTINGS_VERSION = 2;
+
+const shortcutsSchema = z.object({
+  toggleTimer: z.string().max(100),
+  quickEntry: z.string().max(100),
+  showPopover: z.string().max(100),
+});
+
+export const settingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_VERSION),
+  connection: connectionSchema.nullable(),
+  workspaceId: idSchema.nullable(),
+  defaultProject: z.union([
+    z.object({ kind: z.literal('last-used') }),
+    z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('fixed'), projectId: idSchema }),
+  ]),
+  timeZone: timeZoneOverrideSchema,
+  shortcuts: shortcutsSchema,
+  idle: z.object({
+    thresholdMinutes: z.number().int().min(1).max(480),
+    stopOnSleep: z.boolean(),
+    stopOnLock: z.boolean(),
+    stopOnShutdown: z.boolean(),
+  }),
+  reminder: z.object({
+    enabled: z.boolean(),
+    /** 0 = Sunday … 6 = Saturday */
+    days: z.array(z.number().int().min(0).max(6)),
+    from: z.string().regex(/^\d\d:\d\d$/),
+    to: z.string().regex(/^\d\d:\d\d$/),
+    everyMinutes: z.number().int().min(5).max(240),
+  }),
+  launchAtLogin: z.boolean(),
+});
+
+export type AppSettings = z.infer<typeof settingsSchema>;
+export type TimeZoneOverride = AppSettings['timeZone'];
+
+/** What windows may read: the settings minus nothing secret (there is none), plus the zone in force. */
+export type AppSettingsView = AppSettings & { readonly effectiveTimeZone: string };
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  schemaVersion: SETTINGS_VERSION,
+  connection: null,
+  workspaceId: null,
+  defaultProject: { kind: 'last-used' },
+  timeZone: { kind: 'system' },
+  shortcuts: { toggleTimer: 'CommandOrControl+Alt+T', quickEntry: 'CommandOrControl+Alt+E', showPopover: 'CommandOrControl+Alt+C' },
+  idle: { thresholdMinutes: 10, stopOnSleep: false, stopOnLock: false, stopOnShutdown: false },
+  reminder: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00', everyMinutes: 30 },
+  launchAtLogin: false,
+};
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Each step takes the settings of version N (as stored, unvalidated) to N+1.
+ * v1 kept a fixed UTC offset as `timeZoneOffsetHours` (number | null); v2 has `timeZone`, which
+ * also allows an IANA zone.
+ */
+const migrations: Record<number, (raw: Raw) => Raw> = {
+  1: ({ timeZoneOffsetHours, ...rest }) => ({
+    ...rest,
+    schemaVersion: 2,
+    timeZone: typeof timeZoneOffsetHours === 'number' ? { kind: 'offset', hours: timeZoneOffsetHours } : { kind: 'system' },
+  }),
+};
+
+export type SettingsLoad =
+  | Readonly<{ ok: true; settings: AppSettings; migratedFrom: number | null }>
+  | Readonly<{ ok: false; reason: string }>;
+
+/** Brings stored settings to the current version; fields that are missing take their defaults. */
+export function migrateSettings(stored: unknown): SettingsLoad {
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return { ok: false, reason: 'the settings are not an object' };
+  let raw = stored as Raw;
+  const from = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
+  if (from > SETTINGS_VERSION) return { ok: false, reason: `the settings were written by a newer version of the app (version ${from})` };
+  for (let version = from; version < SETTINGS_VERSION; version++) {
+    const step = migrations[version];
+    if (!step) return { ok: false, reason: `no migration from settings version ${version}` };
+    raw = step(raw);
+  }
+  const merged = { ...DEFAULT_SETTINGS, ...raw, schemaVersion: SETTINGS_VERSION };
+  const parsed = settingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `the settings are invalid (${issue?.path.join('.') ?? '?'}: ${issue?.message ?? '?'})` };
+  }
+  return { ok: true, settings: parsed.data, migratedFrom: from === SETTINGS_VERSION ? null : from };
+}
