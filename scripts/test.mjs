@@ -78,9 +78,14 @@ function checkSystemDependencies() {
 }
 
 let currentChild = null;
+let interrupted = null;
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  // The child gets terminal signals itself; forward the rest and let the cleanup below run.
-  process.on(signal, () => currentChild?.kill(signal));
+  // Forward to the running step (a terminal's Ctrl-C reaches it anyway), let the temp-dir
+  // cleanup run, and start no further step.
+  process.on(signal, () => {
+    interrupted = signal;
+    currentChild?.kill(signal);
+  });
 }
 
 /** Runs a command with inherited stdio; resolves to its exit code. */
@@ -153,6 +158,11 @@ console.log('chromium, xvfb-run, xauth, dbus-run-session, gnome-keyring-daemon: 
 
 let failed = null;
 for (const step of steps) {
+  if (interrupted) {
+    results.push(`stopped by ${interrupted}`);
+    failed = step.name;
+    break;
+  }
   header(step.title);
   const t0 = Date.now();
   const outcome = await step.run();
