@@ -1,12 +1,29 @@
+import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One config for the renderer build (added with the popover) and for the unit tests.
+// One config for the renderer build (the popover and the quick-entry window) and the unit tests.
 export default defineConfig({
+  root: path.resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    rollupOptions: {
+      input: {
+        popover: path.resolve(import.meta.dirname, 'renderer/index.html'),
+        quickEntry: path.resolve(import.meta.dirname, 'renderer/quick-entry.html'),
+      },
+    },
+  },
   test: {
-    include: ['{shared,electron,e2e}/**/*.test.ts'],
+    root: import.meta.dirname,
+    include: ['{shared,electron,e2e,renderer}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
-    // Tests run against real local HTTP servers; keep them off each other's ports and clocks.
+    // Tests run real local HTTP servers and keychains; separate processes keep them apart.
     pool: 'forks',
   },
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 const id = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'an id');
 const instant = z.iso.datetime({ offset: true });
 
-export const connectionSchema = z.discriminatedUnion('kind', [
+export const connectionSchema = z.union([
   z.strictObject({ kind: z.literal('clockify'), server: z.enum(['global', 'eu', 'us', 'uk', 'au']) }),
   z.strictObject({ kind: z.literal('clockify'), server: z.literal('custom'), baseUrl: z.string().min(1).max(2048) }),
   z.strictObject({

@@ -1,0 +1,189 @@
+// The web harness: the real core and the real handler table behind a second transport (HTTP +
+// server-sent events) serving the built renderer, so the app runs and is tested in a plain browser.
+// Binds 127.0.0.1 only. Never part of the packaged app.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { ClockifyServer, ConnectionConfig } from '../../shared/connection';
+import { ClockifyClient } from '../../electron/clockify/client';
+import { AppCore } from '../../electron/core/app-core';
+import { createFileCacheStore } from '../../electron/core/cache-store';
+import { systemClock, type Clock } from '../../electron/core/clock';
+import { createFileJournalStore } from '../../electron/core/journal';
+import { createHandlers, dispatch } from '../../electron/ipc/handlers';
+import { createConfSettingsStore } from '../../electron/platform/conf-settings';
+import { createMemorySecretStore, type SecretStore } from '../../electron/platform/secret-store';
+import { createKeychainSecretStore } from '../../electron/platform/secret-store-keychain';
+import { parseOffsetVariable } from '../../shared/time/zone';
+import { APP_ID, CONTENT_SECURITY_POLICY } from '../../shared/app-identity';
+
+export interface HarnessOptions {
+  readonly port: number;
+  /** Base URL of the API-key connection's Global server (default: the real global host). */
+  readonly apiUrl?: string;
+  /** Base URL of the Maton gateway. */
+  readonly matonUrl?: string;
+  /** Other regions, for tests that check "this key belongs to another server". */
+  readonly regionUrls?: Partial<Record<Exclude<ClockifyServer, 'custom' | 'global'>, string>>;
+  readonly dataDir: string;
+  readonly secrets: 'memory' | 'keychain';
+  readonly rendererDir: string;
+  readonly clock?: Clock;
+  readonly timeoutMs?: number;
+}
+
+export interface Harness {
+  readonly url: string;
+  readonly core: AppCore;
+  close(): Promise<void>;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const secrets: SecretStore = options.secrets === 'memory' ? createMemorySecretStore() : createKeychainSecretStore(APP_ID);
+  const core = await AppCore.open({
+    secrets,
+    settings: createConfSettingsStore(options.dataDir),
+    journal: createFileJournalStore(options.dataDir),
+    cache: createFileCacheStore(options.dataDir),
+    clock: options.clock ?? systemClock,
+    createClient: (connection, secret) => new ClockifyClient({ connection: harnessConnection(connection, options), secret, timeoutMs: options.timeoutMs }),
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    environment: {
+      clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,
+      matonKey: process.env.MATON_API_KEY || undefined,
+      offsetHours: parseOffsetVariable(process.env.CLOCKIFY_TZ_OFFSET),
+    },
+    newId: randomUUID,
+  });
+  const handlers = createHandlers(core, { hideWindow: () => undefined });
+  const bridgeScript = await bundleBridge();
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = [
+    core.onState((snapshot) => broadcast(streams, 'app:state', snapshot)),
+    core.onNotice((notice) => broadcast(streams, 'app:notice', notice)),
+  ];
+  let stopTicks: (() => void) | null = null;
+
+  const server = createServer((request, response) => {
+    void route(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain', `Harness error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'POST' && url.pathname.startsWith('/__bridge/invoke/')) {
+      const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length));
+      let payload: unknown;
+      try {
+        payload = JSON.parse((await readBody(request)) || '{}');
+      } catch {
+        return sendJson(response, 400, { ok: false, message: 'The payload is not JSON.' });
+      }
+      const result = await dispatch(handlers, channel, payload);
+      return sendJson(response, result.ok ? 200 : 400, result.ok ? { ok: true, value: result.value ?? null } : { ok: false, message: result.message });
+    }
+    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (url.pathname === '/__bridge/events') return openStream(request, response);
+    if (url.pathname === '/__bridge.js') return send(response, 200, 'text/javascript', bridgeScript);
+    if (url.pathname === '/' || url.pathname === '/quick-entry') return sendPage(response, url.pathname === '/' ? 'index.html' : 'quick-entry.html');
+    return sendAsset(response, url.pathname);
+  }
+
+  function openStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    streams.add(response);
+    core.setWindowVisible(true);
+    stopTicks ??= core.onTick((tick) => broadcast(streams, 'timer:tick', tick));
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+    request.on('close', () => {
+      clearInterval(keepAlive);
+      streams.delete(response);
+      if (streams.size === 0) {
+        core.setWindowVisible(false);
+        stopTicks?.();
+        stopTicks = null;
+      }
+    });
+  }
+
+  function sendPage(response: ServerResponse, file: string): void {
+    const page = path.join(options.rendererDir, file);
+    if (!existsSync(page)) return send(response, 503, 'text/plain', `The renderer is not built (${page} is missing): run "npm run build" first.`);
+    const html = readFileSync(page, 'utf8').replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
+    send(response, 200, 'text/html; charset=utf-8', html);
+  }
+
+  function sendAsset(response: ServerResponse, pathname: string): void {
+    const file = path.normalize(path.join(options.rendererDir, decodeURIComponent(pathname)));
+    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep) || !existsSync(file)) return send(response, 404, 'text/plain', 'Not found');
+    send(response, 200, contentType(file), readFileSync(file));
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    core,
+    close: async () => {
+      for (const stop of unsubscribe) stop();
+      stopTicks?.();
+      for (const stream of streams) stream.end();
+      core.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Points the connection the user chose at the harness's servers; what is saved stays as chosen. */
+function harnessConnection(connection: ConnectionConfig, options: HarnessOptions): ConnectionConfig {
+  if (connection.kind === 'maton') return options.matonUrl && !connection.gatewayUrl ? { ...connection, gatewayUrl: options.matonUrl } : connection;
+  if (connection.server === 'custom') return connection;
+  const url = connection.server === 'global' ? options.apiUrl : options.regionUrls?.[connection.server];
+  return url ? { kind: 'clockify', server: 'custom', baseUrl: url } : connection;
+}
+
+async function bundleBridge(): Promise<string> {
+  const result = await build({ entryPoints: [path.join(repoRoot, 'e2e/harness/web-bridge.ts')], bundle: true, write: false, format: 'iife', target: 'es2022' });
+  return result.outputFiles[0]!.text;
+}
+
+function broadcast(streams: Set<ServerResponse>, event: string, payload: unknown): void {
+  const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+  for (const stream of streams) stream.write(frame);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 1_000_000) request.destroy(new Error('payload too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  send(response, status, 'application/json', JSON.stringify(body));
+}
+
+function contentType(file: string): string {
+  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.ico': 'image/x-icon' };
+  return types[path.extname(file)] ?? 'application/octet-stream';
+}

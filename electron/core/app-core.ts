@@ -1,0 +1,558 @@
+// The app's brain, Electron-free: one instance in main (and one in the web harness) owns the
+// account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
+// publishes a snapshot of it all whenever something changes.
+import type { ConnectionConfig } from '../../shared/connection';
+import type { AppSnapshot, Catalog, EntryDraft, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSettingsView, TimeZoneOverride } from '../../shared/settings';
+import { localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone } from '../../shared/time/zone';
+import { ClockifyError } from '../clockify/errors';
+import type { User, Workspace } from '../clockify/schemas';
+import { AccountService, type ClientFactory } from './account-service';
+import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
+import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption } from './catalog-service';
+import type { Clock } from './clock';
+import { EntryStore } from './entry-store';
+import type { JournalStore } from './journal';
+import { Outbox, type OutboxStatus } from './outbox';
+import { Reconciler } from './reconciler';
+import { fromClockify } from './server-entry';
+import { TimerService } from './timer-service';
+import type { SecretStore } from '../platform/secret-store';
+import type { SettingsStore } from '../platform/settings-store';
+
+export interface AppCoreOptions {
+  readonly secrets: SecretStore;
+  readonly settings: SettingsStore;
+  readonly journal: JournalStore;
+  readonly cache: CacheStore;
+  readonly clock: Clock;
+  readonly createClient: ClientFactory;
+  readonly systemTimeZone: string;
+  readonly environment: { readonly clockifyKey?: string; readonly matonKey?: string; readonly offsetHours?: number };
+  readonly newId: () => string;
+  /** How many days of entries the recent list holds (today included). */
+  readonly recentDays?: number;
+}
+
+type Listener<T> = (value: T) => void;
+const ok: Result<null> = { ok: true, value: null };
+
+export class AppCore {
+  private readonly account: AccountService;
+  private readonly entries: EntryStore;
+  private readonly outbox: Outbox;
+  private readonly reconciler: Reconciler;
+  private readonly timer: TimerService;
+  private cache: AppCache;
+  private readonly stateListeners = new Set<Listener<AppSnapshot>>();
+  private readonly noticeListeners = new Set<Listener<Notice>>();
+  private readonly tickListeners = new Set<Listener<{ now: string }>>();
+  private cancelTick: (() => void) | null = null;
+  private emitQueued = false;
+  private catalogVersion = 0;
+  private refreshError: string | null = null;
+  private online = true;
+  private startupProblems: string[] = [];
+  private cacheWrite: (() => void) | null = null;
+
+  private constructor(private readonly options: AppCoreOptions) {
+    this.account = new AccountService({
+      secrets: options.secrets,
+      settings: options.settings,
+      createClient: options.createClient,
+      environmentKeys: { clockify: options.environment.clockifyKey, maton: options.environment.matonKey },
+    });
+    this.cache = options.cache.load();
+    const loaded = options.journal.load();
+    if (loaded.status === 'corrupt') this.startupProblems.push(`The journal of unsent changes could not be read (${loaded.reason}); it was kept at ${loaded.keptAt}.`);
+    if (options.settings.problem) this.startupProblems.push(options.settings.problem);
+    this.entries = new EntryStore(options.journal, loaded.status === 'ok' ? loaded.value : { intents: [], ids: {} }, () => this.changed());
+    this.outbox = new Outbox({
+      entries: this.entries,
+      clock: options.clock,
+      connection: () => this.apiContext(),
+      onStatus: (status) => this.outboxStatus(status),
+    });
+    this.reconciler = new Reconciler({
+      entries: this.entries,
+      clock: options.clock,
+      connection: () => {
+        const context = this.apiContext();
+        const workspaceId = this.workspaceId();
+        return context && workspaceId ? { ...context, workspaceId } : null;
+      },
+      notify: (text) => this.notice('info', text),
+    });
+    this.timer = new TimerService({
+      entries: this.entries,
+      clock: options.clock,
+      workspace: () => this.workspace(),
+      send: () => void this.outbox.kick(),
+      newId: options.newId,
+    });
+  }
+
+  /** Opens the core from its stores: shows the cache at once, then refreshes in the background. */
+  static async open(options: AppCoreOptions): Promise<AppCore> {
+    const core = new AppCore(options);
+    const workspaceId = core.workspaceId();
+    if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? []);
+    await core.account.restore();
+    for (const problem of core.startupProblems) core.notice('error', problem);
+    if (core.account.session) void core.refreshAll();
+    return core;
+  }
+
+  // --- reading ---------------------------------------------------------------------------------
+
+  snapshot(): AppSnapshot {
+    const session = this.account.session;
+    const workspaceId = this.workspaceId();
+    const timer = this.timer.timer();
+    const since = localDayBounds(new Date(this.options.clock.now() - ((this.options.recentDays ?? 7) - 1) * 86_400_000), this.timeZone()).start.toISOString();
+    return {
+      account: session
+        ? {
+            status: 'signed-in',
+            userName: this.cache.user?.name ?? '',
+            email: this.cache.user?.email ?? '',
+            connection: session.connection,
+            keyStorage: session.keyStorage,
+            keychainProblem: this.account.keychainProblem,
+          }
+        : { status: 'signed-out', envKeyAvailable: this.account.environmentKeyOffer, keychainProblem: this.account.keychainProblem },
+      preferences: this.preferences(),
+      workspaces: session ? this.cache.workspaces : [],
+      workspaceId,
+      timer,
+      recent: this.entries
+        .view()
+        .filter((entry) => entry.workspaceId === workspaceId && entry.end !== null && entry.start >= since.replace(/\.\d{3}Z$/, 'Z')),
+      sync: {
+        pending: this.entries.intents.filter((intent) => !intent.problem).length,
+        online: this.online,
+        attention: this.entries.intents
+          .filter((intent) => intent.problem)
+          .map((intent) => ({ intentId: intent.id, entryKey: intent.key, what: intent.kind, reason: intent.problem!.reason, status: intent.problem!.status })),
+        lastError: this.outbox.current.lastError ?? this.refreshError,
+      },
+      catalogVersion: this.catalogVersion,
+    };
+  }
+
+  catalog(workspaceId: string): Catalog {
+    return this.cache.catalogs[workspaceId] ?? emptyCatalog(workspaceId);
+  }
+
+  settingsView(): AppSettingsView {
+    return { ...this.options.settings.get(), effectiveTimeZone: this.timeZone() };
+  }
+
+  onState(listener: Listener<AppSnapshot>): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onNotice(listener: Listener<Notice>): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  /**
+   * A tick once a second for whoever shows seconds (the popover while it is open, a macOS tray
+   * title); nothing runs while nobody listens or no timer runs.
+   */
+  onTick(listener: Listener<{ now: string }>): () => void {
+    this.tickListeners.add(listener);
+    this.scheduleTick();
+    return () => {
+      this.tickListeners.delete(listener);
+      if (this.tickListeners.size === 0) this.stopTick();
+    };
+  }
+
+  /** Counters for the benchmarks and the fault suite. */
+  get outboxStats() {
+    return this.outbox.stats;
+  }
+
+  /** Resolves when the outbox has nothing it can send right now. */
+  settled(): Promise<void> {
+    return this.outbox.idle();
+  }
+
+  // --- account ---------------------------------------------------------------------------------
+
+  async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ userName: string }>> {
+    return this.afterConnect(await this.account.connect(connection, secret));
+  }
+
+  async connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ userName: string }>> {
+    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection));
+  }
+
+  async signOut(discardPending: boolean): Promise<Result<null>> {
+    const waiting = this.entries.intents.length;
+    if (waiting > 0 && !discardPending) {
+      return fail('pending', `${waiting} ${waiting === 1 ? 'change is' : 'changes are'} still waiting for Clockify. Wait until they are saved, or sign out and discard them.`);
+    }
+    this.reconciler.stop();
+    await this.account.signOut();
+    this.entries.clear();
+    this.cache = EMPTY_CACHE;
+    this.saveCache(true);
+    this.changed();
+    return ok;
+  }
+
+  // --- workspace and catalog -------------------------------------------------------------------
+
+  async selectWorkspace(workspaceId: string): Promise<Result<null>> {
+    if (!this.cache.workspaces.some((workspace) => workspace.id === workspaceId)) return fail('invalid', 'That workspace is not available to this account.');
+    this.options.settings.update({ workspaceId });
+    this.entries.restoreServer(this.cache.entries[workspaceId] ?? []);
+    this.catalogVersion++;
+    this.changed();
+    const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    return results.find((result) => !result.ok) ?? ok;
+  }
+
+  async tasks(workspaceId: string, projectId: string): Promise<Result<readonly TaskOption[]>> {
+    const cached = this.cache.catalogs[workspaceId]?.tasks[projectId];
+    if (cached) return { ok: true, value: cached };
+    const session = this.account.session;
+    if (!session) return fail('signed-out', 'Sign in first.');
+    try {
+      const tasks = await fetchTasks(session.client, workspaceId, projectId);
+      const catalog = this.catalog(workspaceId);
+      this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: tasks } });
+      return { ok: true, value: tasks };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  async refreshCatalog(): Promise<Result<null>> {
+    const session = this.account.session;
+    const workspaceId = this.workspaceId();
+    if (!session || !workspaceId) return ok;
+    try {
+      this.setCatalog(await fetchCatalog(session.client, workspaceId, this.catalog(workspaceId), new Date(this.options.clock.now())));
+      this.reachable();
+      return ok;
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  async createProject(name: string, clientId: string | null): Promise<Result<ProjectOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    try {
+      const project = toProjectOption(await session.client.createProject(workspace.id, { name, clientId, isPublic: true }));
+      const catalog = this.catalog(workspace.id);
+      this.setCatalog({ ...catalog, projects: [project, ...catalog.projects] });
+      return { ok: true, value: project };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  async createTag(name: string): Promise<Result<TagOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    try {
+      const tag = toTagOption(await session.client.createTag(workspace.id, { name }));
+      const catalog = this.catalog(workspace.id);
+      this.setCatalog({ ...catalog, tags: [...catalog.tags, tag].sort((a, b) => a.name.localeCompare(b.name)) });
+      return { ok: true, value: tag };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  // --- the timer and entries -------------------------------------------------------------------
+
+  startTimer(draft: EntryDraft): Result<null> {
+    return this.timer.start(draft);
+  }
+
+  stopTimer(): Result<null> {
+    return this.timer.stop();
+  }
+
+  continueEntry(key: string): Result<null> {
+    return this.timer.continueEntry(key);
+  }
+
+  discardTimer(): Result<null> {
+    return this.timer.discard();
+  }
+
+  updateRunningEntry(draft: EntryDraft): Result<null> {
+    return this.timer.updateRunning(draft);
+  }
+
+  addEntry(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
+    return this.timer.add(draft, times);
+  }
+
+  updateEntry(key: string, draft: EntryDraft, times: { start: string; end: string }): Result<null> {
+    return this.timer.update(key, draft, times);
+  }
+
+  deleteEntry(key: string): Result<null> {
+    return this.timer.delete(key);
+  }
+
+  undoDeleteEntry(key: string): Result<null> {
+    return this.timer.undoDelete(key);
+  }
+
+  discardChange(intentId: string): Result<null> {
+    return this.timer.discardChange(intentId);
+  }
+
+  /** Sends what waits now and reads the server again. */
+  async retrySync(): Promise<Result<null>> {
+    await this.outbox.kick();
+    const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    return results.find((result) => !result.ok) ?? ok;
+  }
+
+  // --- the rest of the app tells the core what happens -------------------------------------------
+
+  /** A window showed or hid: reconcile when one opens (at most every 15 s). */
+  setWindowVisible(visible: boolean): void {
+    this.reconciler.setVisible(visible);
+  }
+
+  /** Back from sleep or the network came back: send and reconcile now. */
+  resumed(): void {
+    void this.outbox.kick();
+    void this.reconciler.reconcile();
+  }
+
+  setTimeZone(timeZone: TimeZoneOverride): Result<null> {
+    this.options.settings.update({ timeZone });
+    this.changed();
+    return ok;
+  }
+
+  close(): void {
+    this.reconciler.stop();
+    this.stopTick();
+    this.cacheWrite?.();
+    this.saveCache(true);
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private async afterConnect(result: Awaited<ReturnType<AccountService['connect']>>): Promise<Result<{ userName: string }>> {
+    if (!result.ok) return result;
+    const { user } = result.value;
+    if (this.cache.user && this.cache.user.id !== user.id) {
+      this.cache = { ...EMPTY_CACHE };
+      this.options.settings.update({ workspaceId: null });
+    }
+    this.setUser(user);
+    this.changed();
+    await this.refreshAll(user);
+    return { ok: true, value: { userName: user.name } };
+  }
+
+  /** User, workspaces, then the chosen workspace's catalog and entries; then keeps reconciling. */
+  private async refreshAll(knownUser?: User): Promise<void> {
+    const session = this.account.session;
+    if (!session) return;
+    try {
+      const [user, workspaces] = await Promise.all([knownUser ?? session.client.getUser(), session.client.listWorkspaces()]);
+      this.setUser(user);
+      this.cache = { ...this.cache, workspaces: workspaces.map(toWorkspaceOption) };
+      const saved = this.options.settings.get().workspaceId;
+      const chosen = [saved, user.defaultWorkspace, user.activeWorkspace, workspaces[0]?.id].find((id) => id && workspaces.some((w) => w.id === id));
+      if (chosen && chosen !== saved) {
+        this.options.settings.update({ workspaceId: chosen });
+        this.entries.restoreServer(this.cache.entries[chosen] ?? []);
+      }
+      this.reachable();
+      this.saveCache();
+      this.changed();
+    } catch (error) {
+      this.clockifyFailure(error);
+      this.reconciler.start();
+      return;
+    }
+    await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    void this.outbox.kick();
+    this.reconciler.start();
+  }
+
+  /** Re-reads the recent entries (the running one among them). */
+  private async refreshEntries(): Promise<Result<null>> {
+    const session = this.account.session;
+    const workspaceId = this.workspaceId();
+    const userId = this.cache.user?.id;
+    if (!session || !workspaceId || !userId) return ok;
+    const startedAt = this.options.clock.now();
+    const zone = this.timeZone();
+    const first = localDayBounds(new Date(startedAt - ((this.options.recentDays ?? 7) - 1) * 86_400_000), zone).start;
+    try {
+      const window = paddedWallClockWindow(localDayKey(first, zone), localDayKey(new Date(startedAt), zone));
+      const entries = (await session.client.listMyTimeEntries(workspaceId, userId, window)).map(fromClockify).filter((entry) => entry.end === null || Date.parse(entry.end) >= first.getTime());
+      if (this.workspaceId() !== workspaceId) return ok;
+      this.entries.replaceServer(entries, startedAt);
+      this.reachable();
+      this.saveCache();
+      return ok;
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  private apiContext() {
+    const session = this.account.session;
+    const userId = this.cache.user?.id;
+    return session && userId ? { api: session.client, userId } : null;
+  }
+
+  private workspaceId(): string | null {
+    return this.options.settings.get().workspaceId;
+  }
+
+  private workspace(): WorkspaceOption | null {
+    const id = this.workspaceId();
+    return this.cache.workspaces.find((workspace) => workspace.id === id) ?? null;
+  }
+
+  private timeZone(): string {
+    return resolveTimeZone(this.options.settings.get().timeZone, this.options.systemTimeZone, this.options.environment.offsetHours);
+  }
+
+  private preferences(): Preferences {
+    const user = this.cache.user;
+    return {
+      timeZone: this.timeZone(),
+      timeFormat: user?.timeFormat === 'HOUR12' ? 'HOUR12' : 'HOUR24',
+      weekStart: (user?.weekStart as Preferences['weekStart'] | null) ?? 'MONDAY',
+    };
+  }
+
+  private setUser(user: User): void {
+    this.cache = {
+      ...this.cache,
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        timeZone: user.settings?.timeZone ?? null,
+        timeFormat: user.settings?.timeFormat ?? null,
+        weekStart: user.settings?.weekStart ?? null,
+        defaultWorkspace: user.defaultWorkspace ?? user.activeWorkspace,
+      },
+    };
+  }
+
+  private setCatalog(catalog: Catalog): void {
+    this.cache = { ...this.cache, catalogs: { ...this.cache.catalogs, [catalog.workspaceId]: catalog } };
+    if (catalog.workspaceId === this.workspaceId()) this.catalogVersion++;
+    this.saveCache();
+    this.changed();
+  }
+
+  private outboxStatus(status: OutboxStatus): void {
+    this.online = status.online;
+    if (status.unauthorized) this.notice('error', 'Clockify no longer accepts the saved key: sign out and connect with a new key. Unsent changes are kept.');
+    this.changed();
+  }
+
+  private reachable(): void {
+    if (this.online && this.refreshError === null) return;
+    this.online = true;
+    this.refreshError = null;
+    this.changed();
+  }
+
+  private clockifyFailure(error: unknown): { ok: false; error: UserError } {
+    const result = toUserError(error);
+    if (error instanceof ClockifyError && (error.kind === 'network' || error.kind === 'timeout')) this.online = false;
+    this.refreshError = result.message;
+    this.changed();
+    return { ok: false, error: result };
+  }
+
+  /** Writes the cache soon after a change, once for a burst of changes. */
+  private saveCache(now = false): void {
+    const write = () => {
+      this.cacheWrite = null;
+      const workspaceId = this.workspaceId();
+      const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: this.entries.serverEntries() } : this.cache.entries;
+      this.cache = { ...this.cache, entries };
+      this.options.cache.save(this.cache);
+    };
+    if (now) return write();
+    if (this.cacheWrite) return;
+    this.cacheWrite = this.options.clock.setTimeout(write, 500);
+  }
+
+  private notice(level: Notice['level'], text: string): void {
+    const notice: Notice = { id: this.options.newId(), level, text };
+    for (const listener of this.noticeListeners) listener(notice);
+  }
+
+  private scheduleTick(): void {
+    if (this.cancelTick || this.tickListeners.size === 0 || this.timer.timer().status !== 'running') return;
+    const now = this.options.clock.now();
+    this.cancelTick = this.options.clock.setTimeout(() => {
+      this.cancelTick = null;
+      const tick = { now: new Date(this.options.clock.now()).toISOString() };
+      for (const listener of this.tickListeners) listener(tick);
+      this.scheduleTick();
+    }, 1000 - (now % 1000));
+  }
+
+  private stopTick(): void {
+    this.cancelTick?.();
+    this.cancelTick = null;
+  }
+
+  /** Publishes one snapshot for a burst of changes. */
+  private changed(): void {
+    this.scheduleTick();
+    if (this.emitQueued) return;
+    this.emitQueued = true;
+    queueMicrotask(() => {
+      this.emitQueued = false;
+      if (this.stateListeners.size === 0) return;
+      const snapshot = this.snapshot();
+      for (const listener of this.stateListeners) listener(snapshot);
+    });
+  }
+}
+
+function fail(kind: string, message: string): { ok: false; error: UserError } {
+  return { ok: false, error: { kind, message, status: null } };
+}
+
+export function toUserError(error: unknown): UserError {
+  if (error instanceof ClockifyError) return { kind: error.kind, message: error.userMessage, status: error.status ?? null };
+  return { kind: 'unknown', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, status: null };
+}
+
+function toWorkspaceOption(workspace: Workspace): WorkspaceOption {
+  const settings = workspace.workspaceSettings;
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    rules: {
+      forceProjects: settings.forceProjects,
+      forceTasks: settings.forceTasks,
+      forceTags: settings.forceTags,
+      forceDescription: settings.forceDescription,
+      onlyAdminsCreateProject: settings.onlyAdminsCreateProject,
+      onlyAdminsCreateTag: settings.onlyAdminsCreateTag,
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// A user intent, written to the journal before anything is sent. Intents refer to entries by key:
+// the server id for entries first seen on the server, a local key (`l-…`) for entries made here,
+// mapped to the server id once the server confirms them.
+import type { EntryDraft } from '../../shared/domain';
+
+export interface EntryFields extends EntryDraft {
+  readonly workspaceId: string;
+  readonly start: string;
+  readonly end: string | null;
+}
+
+interface IntentBase {
+  readonly id: string;
+  readonly key: string;
+  readonly workspaceId: string;
+  /** When the user did it (ms since epoch). */
+  readonly at: number;
+  /** Set once the server refused it for good: the reason, in words. Such an intent waits for the user. */
+  readonly problem?: { readonly reason: string; readonly status: number | null };
+  /** Set while a create may have reached the server without an answer: look before sending again. */
+  readonly uncertain?: boolean;
+}
+
+export type Intent =
+  | (IntentBase & { readonly kind: 'create'; readonly fields: EntryFields })
+  | (IntentBase & { readonly kind: 'stop'; readonly end: string })
+  | (IntentBase & { readonly kind: 'update'; readonly fields: EntryFields })
+  | (IntentBase & { readonly kind: 'delete' });
+
+export type IntentKind = Intent['kind'];
+
+export function describeIntent(intent: Intent): string {
+  switch (intent.kind) {
+    case 'create':
+      return intent.fields.end === null ? 'Start timer' : 'Add entry';
+    case 'stop':
+      return 'Stop timer';
+    case 'update':
+      return 'Edit entry';
+    case 'delete':
+      return 'Delete entry';
+  }
+}

@@ -1,0 +1,65 @@
+// The journal: the user's intents not yet confirmed by the server, in order, and the server ids
+// learned for entries created here. Written durably before anything is sent.
+import path from 'node:path';
+import { z } from 'zod';
+import { readJsonOrSetAside, writeJsonDurably, type ReadResult } from './durable-file';
+import type { Intent } from './intents';
+
+export interface JournalData {
+  readonly intents: readonly Intent[];
+  readonly ids: Readonly<Record<string, string>>;
+}
+
+export interface JournalStore {
+  load(): ReadResult<JournalData>;
+  save(data: JournalData): void;
+}
+
+const fieldsSchema = z.object({
+  workspaceId: z.string(),
+  description: z.string(),
+  projectId: z.string().nullable(),
+  taskId: z.string().nullable(),
+  tagIds: z.array(z.string()),
+  billable: z.boolean(),
+  start: z.string(),
+  end: z.string().nullable(),
+});
+const base = {
+  id: z.string(),
+  key: z.string(),
+  workspaceId: z.string(),
+  at: z.number(),
+  problem: z.object({ reason: z.string(), status: z.number().nullable() }).optional(),
+  uncertain: z.boolean().optional(),
+};
+const intentSchema = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('create'), fields: fieldsSchema }),
+  z.object({ ...base, kind: z.literal('stop'), end: z.string() }),
+  z.object({ ...base, kind: z.literal('update'), fields: fieldsSchema }),
+  z.object({ ...base, kind: z.literal('delete') }),
+]);
+const journalSchema = z.object({ version: z.literal(1), intents: z.array(intentSchema), ids: z.record(z.string(), z.string()) });
+
+export function createFileJournalStore(dataDir: string): JournalStore {
+  const file = path.join(dataDir, 'journal.json');
+  return {
+    load: () =>
+      readJsonOrSetAside(file, (raw) => {
+        const parsed = journalSchema.safeParse(raw);
+        return parsed.success ? { intents: parsed.data.intents, ids: parsed.data.ids } : `the journal is not valid (${parsed.error.issues[0]?.message})`;
+      }),
+    save: (data) => writeJsonDurably(file, { version: 1, ...data }),
+  };
+}
+
+export function createMemoryJournalStore(initial: JournalData = { intents: [], ids: {} }): JournalStore & { data: JournalData } {
+  const store = {
+    data: initial,
+    load: (): ReadResult<JournalData> => ({ status: 'ok', value: store.data }),
+    save: (data: JournalData) => {
+      store.data = structuredClone(data);
+    },
+  };
+  return store;
+}

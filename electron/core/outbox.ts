@@ -1,0 +1,251 @@
+// The single worker that sends pending intents to Clockify, in order. It never repeats a create
+// blindly: a create that may have reached the server is looked for there first. A change the server
+// refuses stays in the journal with its reason until the user fixes or discards it.
+import { localDayKey, paddedWallClockWindow } from '../../shared/time/zone';
+import type { ClockifyClient } from '../clockify/client';
+import { ClockifyError } from '../clockify/errors';
+import type { TimeEntry } from '../clockify/schemas';
+import type { Clock } from './clock';
+import type { EntryStore } from './entry-store';
+import type { EntryFields, Intent } from './intents';
+import { describeIntent } from './intents';
+import { fromClockify } from './server-entry';
+
+export type EntriesApi = Pick<
+  ClockifyClient,
+  'createTimeEntry' | 'stopRunningEntry' | 'updateTimeEntry' | 'deleteTimeEntry' | 'getTimeEntry' | 'listMyTimeEntries'
+>;
+
+export interface OutboxStatus {
+  readonly online: boolean;
+  readonly lastError: string | null;
+  /** The server no longer accepts the key: nothing is sent until the user signs in again. */
+  readonly unauthorized: boolean;
+}
+
+export interface OutboxDeps {
+  readonly entries: EntryStore;
+  readonly connection: () => { api: EntriesApi; userId: string } | null;
+  readonly clock: Clock;
+  readonly onStatus: (status: OutboxStatus) => void;
+  readonly random?: () => number;
+}
+
+type Outcome = 'sent' | 'refused' | 'retry' | 'unauthorized';
+
+/** How close a server entry's start must be to a create's to be taken as its result. */
+const SAME_START_MS = 60_000;
+
+/** The first intent that may go now: not refused, and not behind a refused intent for the same entry. */
+export function nextSendable(intents: readonly Intent[]): Intent | undefined {
+  const blocked = new Set<string>();
+  for (const intent of intents) {
+    if (intent.problem) blocked.add(intent.key);
+    else if (!blocked.has(intent.key)) return intent;
+  }
+  return undefined;
+}
+
+export class Outbox {
+  private active: Promise<void> | null = null;
+  private retryAttempt = 0;
+  private cancelRetry: (() => void) | null = null;
+  private status: OutboxStatus = { online: true, lastError: null, unauthorized: false };
+  /** Counts for benchmarks and the fault suite. */
+  readonly stats = { sent: 0, retries: 0, adopted: 0, refused: 0 };
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  get current(): OutboxStatus {
+    return this.status;
+  }
+
+  /** Sends what is pending now, cancelling any backoff wait. Resolves when the worker pauses. */
+  kick(): Promise<void> {
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.active ??= this.run().finally(() => {
+      this.active = null;
+    });
+    return this.active;
+  }
+
+  /** Resolves once the worker is idle (nothing sendable, waiting for a retry, or paused). */
+  async idle(): Promise<void> {
+    while (this.active) await this.active;
+  }
+
+  private async run(): Promise<void> {
+    for (;;) {
+      const connection = this.deps.connection();
+      const intent = nextSendable(this.deps.entries.intents);
+      if (!connection || !intent) return;
+      const outcome = await this.send(intent, connection.api, connection.userId);
+      if (outcome === 'retry') {
+        this.scheduleRetry();
+        return;
+      }
+      if (outcome === 'unauthorized') return;
+      this.retryAttempt = 0;
+      if (outcome === 'sent') this.setStatus({ online: true, lastError: null, unauthorized: false });
+    }
+  }
+
+  private scheduleRetry(): void {
+    const ceiling = Math.min(60_000, 1000 * 2 ** this.retryAttempt);
+    const delay = Math.round(ceiling / 2 + (this.deps.random ?? Math.random)() * (ceiling / 2));
+    this.retryAttempt = Math.min(this.retryAttempt + 1, 10);
+    this.stats.retries++;
+    this.cancelRetry = this.deps.clock.setTimeout(() => {
+      this.cancelRetry = null;
+      void this.kick();
+    }, delay);
+  }
+
+  private async send(intent: Intent, api: EntriesApi, userId: string): Promise<Outcome> {
+    const { entries } = this.deps;
+    try {
+      switch (intent.kind) {
+        case 'create': {
+          if (intent.uncertain) {
+            const found = await this.findCreated(intent.fields, api, userId);
+            if (found) {
+              this.stats.adopted++;
+              entries.confirm(intent.id, { entry: fromClockify(found) }, this.deps.clock.now());
+              return 'sent';
+            }
+          }
+          // Marked before sending: if the app dies now, the next run looks before sending again.
+          entries.patchIntent(intent.id, { uncertain: true });
+          const created = await api.createTimeEntry(intent.workspaceId, entryRequest(intent.fields));
+          return this.confirmed(intent, { entry: fromClockify(created) });
+        }
+        case 'stop': {
+          const serverId = entries.serverIdOf(intent.key);
+          if (!serverId) return this.confirmed(intent, { deletedId: intent.key });
+          try {
+            const stopped = await api.stopRunningEntry(intent.workspaceId, userId, new Date(intent.end));
+            if (stopped.id !== serverId) entries.applyServer({ entry: fromClockify(stopped) });
+            if (stopped.id === serverId) return this.confirmed(intent, { entry: fromClockify(stopped) });
+          } catch (error) {
+            if (!(error instanceof ClockifyError && error.kind === 'not-found')) throw error;
+          }
+          // Nothing (or something else) was running: ours was stopped elsewhere. Take the server's word.
+          return this.confirmed(intent, await this.readEntry(api, intent.workspaceId, serverId));
+        }
+        case 'update': {
+          const serverId = entries.serverIdOf(intent.key);
+          if (!serverId) return this.confirmed(intent, { deletedId: intent.key });
+          const updated = await api.updateTimeEntry(intent.workspaceId, serverId, { ...entryRequest(intent.fields), end: intent.fields.end ? new Date(intent.fields.end) : null });
+          return this.confirmed(intent, { entry: fromClockify(updated) });
+        }
+        case 'delete': {
+          const serverId = entries.serverIdOf(intent.key);
+          if (serverId) {
+            try {
+              await api.deleteTimeEntry(intent.workspaceId, serverId);
+            } catch (error) {
+              // 400 "doesn't belong to Workspace": it is already gone (deleted elsewhere, or by an earlier try).
+              if (!(error instanceof ClockifyError && error.kind === 'rejected' && error.status === 400)) throw error;
+            }
+          }
+          return this.confirmed(intent, { deletedId: serverId ?? intent.key });
+        }
+      }
+    } catch (error) {
+      return this.failed(intent, error);
+    }
+  }
+
+  private confirmed(intent: Intent, result: Parameters<EntryStore['confirm']>[1]): Outcome {
+    this.stats.sent++;
+    this.deps.entries.confirm(intent.id, result, this.deps.clock.now());
+    return 'sent';
+  }
+
+  private failed(intent: Intent, error: unknown): Outcome {
+    const { entries } = this.deps;
+    if (!(error instanceof ClockifyError)) {
+      this.stats.refused++;
+      entries.patchIntent(intent.id, { problem: { reason: `${describeIntent(intent)} failed: ${String(error)}`, status: null } });
+      return 'refused';
+    }
+    if (intent.kind === 'create' && !error.outcomeUnknown) entries.patchIntent(intent.id, { uncertain: false });
+    switch (error.kind) {
+      case 'network':
+      case 'timeout':
+        this.setStatus({ online: false, lastError: error.userMessage, unauthorized: false });
+        return 'retry';
+      case 'server':
+      case 'rate-limited':
+      case 'malformed':
+        this.setStatus({ online: true, lastError: error.userMessage, unauthorized: false });
+        return 'retry';
+      case 'unauthorized':
+        this.setStatus({ online: true, lastError: error.userMessage, unauthorized: true });
+        return 'unauthorized';
+      case 'rejected':
+      case 'forbidden':
+      case 'locked':
+      case 'not-found':
+        this.stats.refused++;
+        entries.patchIntent(intent.id, { problem: { reason: refusal(intent, error), status: error.status ?? null } });
+        return 'refused';
+    }
+  }
+
+  private async readEntry(api: EntriesApi, workspaceId: string, serverId: string): Promise<{ entry: ReturnType<typeof fromClockify> } | { deletedId: string }> {
+    try {
+      return { entry: fromClockify(await api.getTimeEntry(workspaceId, serverId)) };
+    } catch (error) {
+      if (error instanceof ClockifyError && error.kind === 'rejected') return { deletedId: serverId };
+      throw error;
+    }
+  }
+
+  /** A server entry matching a create whose answer never came: same start (±1 min), description and end. */
+  private async findCreated(fields: EntryFields, api: EntriesApi, userId: string): Promise<TimeEntry | undefined> {
+    const day = localDayKey(fields.start, 'Etc/UTC');
+    const window = paddedWallClockWindow(day, day);
+    const candidates = await api.listMyTimeEntries(fields.workspaceId, userId, { ...window, description: fields.description || undefined });
+    const claimed = new Set(this.deps.entries.serverEntries().map((entry) => entry.id));
+    const start = Date.parse(fields.start);
+    return candidates.find(
+      (entry) =>
+        !claimed.has(entry.id) &&
+        Math.abs(Date.parse(entry.timeInterval.start) - start) <= SAME_START_MS &&
+        entry.description === fields.description &&
+        (fields.end === null ? entry.timeInterval.end === null : entry.timeInterval.end !== null),
+    );
+  }
+
+  private setStatus(status: OutboxStatus): void {
+    if (status.online === this.status.online && status.lastError === this.status.lastError && status.unauthorized === this.status.unauthorized) return;
+    this.status = status;
+    this.deps.onStatus(status);
+  }
+}
+
+function entryRequest(fields: EntryFields) {
+  return {
+    start: new Date(fields.start),
+    end: fields.end === null ? null : new Date(fields.end),
+    description: fields.description,
+    projectId: fields.projectId,
+    taskId: fields.taskId,
+    tagIds: fields.tagIds,
+    billable: fields.billable,
+  };
+}
+
+function refusal(intent: Intent, error: ClockifyError): string {
+  const said = error.serverMessage ? `: ${error.serverMessage}` : '';
+  switch (error.kind) {
+    case 'locked':
+      return `${describeIntent(intent)} refused: the entry is locked (${error.status})${said}. Ask an admin to unlock it, or discard the change.`;
+    case 'forbidden':
+      return `${describeIntent(intent)} refused: no permission (${error.status})${said}. Discard the change or ask an admin.`;
+    default:
+      return `${describeIntent(intent)} refused by Clockify (${error.status ?? '?'})${said}. Fix the entry and it is sent again, or discard the change.`;
+  }
+}

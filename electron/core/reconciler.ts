@@ -1,0 +1,109 @@
+// Adopts what happened elsewhere: a timer started or stopped on the web or the phone. Runs at
+// start-up, on resume, when a window opens and on an adaptive schedule: every 30 s while a window
+// shows, 2 min otherwise, doubling up to 10 min while nothing changes.
+import type { ClockifyClient } from '../clockify/client';
+import { ClockifyError } from '../clockify/errors';
+import type { Clock } from './clock';
+import type { EntryStore } from './entry-store';
+import { fromClockify } from './server-entry';
+
+export type ReconcileApi = Pick<ClockifyClient, 'getRunningEntry' | 'getTimeEntry'>;
+
+export interface ReconcilerDeps {
+  readonly entries: EntryStore;
+  readonly clock: Clock;
+  readonly connection: () => { api: ReconcileApi; userId: string; workspaceId: string } | null;
+  readonly notify: (text: string) => void;
+}
+
+export type ReconcileOutcome = 'skipped' | 'unchanged' | 'changed' | 'failed';
+
+const VISIBLE_MS = 30_000;
+const HIDDEN_MS = 120_000;
+const MAX_MS = 600_000;
+
+export class Reconciler {
+  private visible = false;
+  private delay = HIDDEN_MS;
+  private cancel: (() => void) | null = null;
+  private running: Promise<ReconcileOutcome> | null = null;
+
+  constructor(private readonly deps: ReconcilerDeps) {}
+
+  /** Starts (or restarts) the schedule, reconciling now. */
+  start(): void {
+    this.stop();
+    void this.runAndReschedule();
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  /** A window opened (reconcile now, then every 30 s) or closed (back to the slow pace). */
+  setVisible(visible: boolean): void {
+    const opened = visible && !this.visible;
+    this.visible = visible;
+    if (opened && this.cancel) {
+      this.delay = VISIBLE_MS;
+      this.stop();
+      void this.runAndReschedule();
+    }
+  }
+
+  /** Reads the server's running entry once and adopts it. Pending local changes win: then it skips. */
+  reconcile(): Promise<ReconcileOutcome> {
+    this.running ??= this.compare().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runAndReschedule(): Promise<void> {
+    const outcome = await this.reconcile();
+    const base = this.visible ? VISIBLE_MS : HIDDEN_MS;
+    this.delay = outcome === 'changed' ? base : Math.min(MAX_MS, Math.max(base, this.delay * 2));
+    this.cancel = this.deps.clock.setTimeout(() => void this.runAndReschedule(), this.delay);
+  }
+
+  private async compare(): Promise<ReconcileOutcome> {
+    const connection = this.deps.connection();
+    const { entries } = this.deps;
+    if (!connection || entries.intents.some((intent) => !intent.problem)) return 'skipped';
+    const { api, userId, workspaceId } = connection;
+    try {
+      const remote = await api.getRunningEntry(workspaceId, userId);
+      if (entries.intents.some((intent) => !intent.problem)) return 'skipped'; // the user acted meanwhile
+      const local = entries.view().find((entry) => entry.end === null && entry.workspaceId === workspaceId);
+      if (remote && local?.serverId === remote.id) {
+        const before = entries.serverEntries().find((entry) => entry.id === remote.id);
+        const after = fromClockify(remote);
+        if (JSON.stringify(before) === JSON.stringify(after)) return 'unchanged';
+        entries.applyServer({ entry: after });
+        return 'changed';
+      }
+      if (local?.serverId) {
+        // Ours is no longer the running one: it was stopped (or deleted) elsewhere.
+        entries.applyServer(await this.read(api, workspaceId, local.serverId));
+        if (!remote) this.deps.notify(`"${local.description || 'Timer'}" was stopped in Clockify; the app shows it stopped too.`);
+      }
+      if (remote) {
+        entries.applyServer({ entry: fromClockify(remote) });
+        this.deps.notify(`A timer started elsewhere is now shown here: "${remote.description || 'no description'}".`);
+      }
+      return local?.serverId || remote ? 'changed' : 'unchanged';
+    } catch {
+      return 'failed';
+    }
+  }
+
+  private async read(api: ReconcileApi, workspaceId: string, id: string) {
+    try {
+      return { entry: fromClockify(await api.getTimeEntry(workspaceId, id)) };
+    } catch (error) {
+      if (error instanceof ClockifyError && error.kind === 'rejected') return { deletedId: id };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,181 @@
+// The commands of the running timer and the recent entries. Each command checks what the server
+// would refuse, writes its intents to the journal (the view updates at once) and wakes the outbox.
+import type { EntryDraft, EntryView, Result, UserError, WorkspaceOption } from '../../shared/domain';
+import { checkTimes, checkWorkspaceRules } from '../../shared/entry-rules';
+import { toClockifyInstant } from '../../shared/time/wire-format';
+import type { Clock } from './clock';
+import { timerOf } from './entry-model';
+import type { EntryStore } from './entry-store';
+import type { EntryFields, Intent } from './intents';
+
+export interface TimerServiceDeps {
+  readonly entries: EntryStore;
+  readonly clock: Clock;
+  readonly workspace: () => WorkspaceOption | null;
+  /** Wakes the outbox after intents were written. */
+  readonly send: () => void;
+  readonly newId: () => string;
+}
+
+const ok: Result<null> = { ok: true, value: null };
+const fail = (message: string, field?: UserError['field']): Result<null> => ({ ok: false, error: { kind: 'invalid', message, status: null, ...(field ? { field } : {}) } });
+
+export class TimerService {
+  /** What a delete removed, so that it can be undone. */
+  private readonly deleted = new Map<string, EntryFields>();
+
+  constructor(private readonly deps: TimerServiceDeps) {}
+
+  timer() {
+    return timerOf(this.deps.entries.view(), this.deps.entries.intents);
+  }
+
+  /** Starts a timer now; a running one is stopped at the same instant (no gap, no overlap). */
+  start(draft: EntryDraft): Result<null> {
+    const workspace = this.deps.workspace();
+    if (!workspace) return fail('Choose a workspace first.');
+    const refused = checkWorkspaceRules(draft, workspace.rules, workspace.name) ?? this.blockedStop();
+    if (refused) return { ok: false, error: refused };
+    const at = this.now();
+    const intents: Intent[] = [];
+    const timer = this.timer();
+    if (timer.status === 'running') intents.push(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: at }));
+    intents.push(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields: { ...draft, workspaceId: workspace.id, start: at, end: null } }));
+    return this.write(...intents);
+  }
+
+  stop(): Result<null> {
+    const timer = this.timer();
+    if (timer.status !== 'running') return fail('No timer is running.');
+    const end = this.now();
+    return this.write(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: end > timer.entry.start ? end : timer.entry.start }));
+  }
+
+  /** Starts a new timer with the description, project, task, tags and billable of an entry. */
+  continueEntry(key: string): Result<null> {
+    const entry = this.deps.entries.find(key);
+    if (!entry) return fail('That entry is no longer in the recent list.');
+    return this.start(draftOf(entry));
+  }
+
+  /** Throws the running entry away (deleted, not stopped). */
+  discard(): Result<null> {
+    const timer = this.timer();
+    if (timer.status !== 'running') return fail('No timer is running.');
+    return this.delete(timer.entry.key);
+  }
+
+  /** Changes what the running entry is about; also how a stop the server refused is completed. */
+  updateRunning(draft: EntryDraft): Result<null> {
+    const refusedStop = this.deps.entries.intents.find((intent) => intent.kind === 'stop' && intent.problem);
+    const timer = this.timer();
+    const entry = refusedStop ? this.deps.entries.find(refusedStop.key) : timer.status === 'running' ? timer.entry : undefined;
+    if (!entry) return fail('No timer is running.');
+    return this.update(entry.key, draft, { start: entry.start, end: refusedStop?.kind === 'stop' ? refusedStop.end : null });
+  }
+
+  /** Adds a finished entry. */
+  add(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
+    const workspace = this.deps.workspace();
+    if (!workspace) return fail('Choose a workspace first.');
+    const refused = checkTimes(times.start, times.end) ?? checkWorkspaceRules(draft, workspace.rules, workspace.name);
+    if (refused) return { ok: false, error: refused };
+    const fields = { ...draft, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
+    return this.write(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields }));
+  }
+
+  /** Replaces an entry's fields and times (end null keeps it running). Fixes a refused change, too. */
+  update(key: string, draft: EntryDraft, times: { start: string; end: string | null }): Result<null> {
+    const entry = this.deps.entries.find(key);
+    const workspace = this.deps.workspace();
+    if (!entry || !workspace) return fail('That entry is no longer in the recent list.');
+    const refused = (times.end === null ? null : checkTimes(times.start, times.end)) ?? checkWorkspaceRules(draft, workspace.rules, workspace.name);
+    if (refused) return { ok: false, error: refused };
+    const fields: EntryFields = { ...draft, workspaceId: entry.workspaceId, start: instant(times.start), end: times.end === null ? null : instant(times.end) };
+    const unsent = this.unsentCreate(entry.key);
+    if (unsent) {
+      // Not on the server yet: the create itself carries the new fields.
+      return this.rewrite((intents) => intents.map((intent) => (intent.id === unsent.id ? { ...unsent, fields, problem: undefined } : intent)));
+    }
+    this.deps.entries.rewriteIntents((intents) => intents.filter((intent) => !(intent.key === entry.key && intent.problem && intent.kind !== 'create')));
+    return this.write(this.intent(entry.key, entry.workspaceId, { kind: 'update', fields }));
+  }
+
+  delete(key: string): Result<null> {
+    const entry = this.deps.entries.find(key);
+    if (!entry) return fail('That entry is no longer in the recent list.');
+    this.deleted.set(entry.key, fieldsOf(entry));
+    if (this.unsentCreate(entry.key)) {
+      // Never reached the server: forgetting its intents is the whole delete.
+      return this.rewrite((intents) => intents.filter((intent) => intent.key !== entry.key));
+    }
+    this.deps.entries.rewriteIntents((intents) => intents.filter((intent) => !(intent.key === entry.key && intent.problem)));
+    return this.write(this.intent(entry.key, entry.workspaceId, { kind: 'delete' }));
+  }
+
+  /** Brings a deleted entry back: cancels the delete if it is still waiting, else adds the entry again. */
+  undoDelete(key: string): Result<null> {
+    const fields = this.deleted.get(key);
+    if (!fields) return fail('There is nothing to undo.');
+    this.deleted.delete(key);
+    const waiting = this.deps.entries.intents.find((intent) => intent.kind === 'delete' && intent.key === key && !intent.problem);
+    if (waiting && !this.isSending(waiting)) return this.rewrite((intents) => intents.filter((intent) => intent.id !== waiting.id));
+    return this.write(this.intent(`l-${this.deps.newId()}`, fields.workspaceId, { kind: 'create', fields }));
+  }
+
+  /** Gives up a change the server refused (and whatever waited behind it for the same entry). */
+  discardChange(intentId: string): Result<null> {
+    const refused = this.deps.entries.intents.find((intent) => intent.id === intentId);
+    if (!refused) return fail('That change is no longer waiting.');
+    const dropFollowers = refused.kind === 'create';
+    return this.rewrite((intents) => intents.filter((intent) => intent.id !== intentId && !(dropFollowers && intent.key === refused.key)));
+  }
+
+  private blockedStop(): UserError | null {
+    const refused = this.deps.entries.intents.find((intent) => intent.kind === 'stop' && intent.problem);
+    if (!refused?.problem) return null;
+    return { kind: 'blocked', status: refused.problem.status, message: `The last timer could not be stopped: ${refused.problem.reason} Complete that entry first.` };
+  }
+
+  private unsentCreate(key: string): Extract<Intent, { kind: 'create' }> | undefined {
+    const create = this.deps.entries.intents.find((intent): intent is Extract<Intent, { kind: 'create' }> => intent.kind === 'create' && intent.key === key);
+    return create && !this.isSending(create) ? create : undefined;
+  }
+
+  /** A create marked uncertain may be on the server already; it must go through the outbox. */
+  private isSending(intent: Intent): boolean {
+    return intent.uncertain === true;
+  }
+
+  private intent<T extends Pick<Intent, 'kind'> & Partial<Intent>>(key: string, workspaceId: string, rest: T): Intent {
+    return { id: this.deps.newId(), key, workspaceId, at: this.deps.clock.now(), ...rest } as Intent;
+  }
+
+  private write(...intents: Intent[]): Result<null> {
+    this.deps.entries.enqueue(...intents);
+    this.deps.send();
+    return ok;
+  }
+
+  private rewrite(change: (intents: readonly Intent[]) => readonly Intent[]): Result<null> {
+    this.deps.entries.rewriteIntents(change);
+    this.deps.send();
+    return ok;
+  }
+
+  private now(): string {
+    return toClockifyInstant(new Date(this.deps.clock.now()));
+  }
+}
+
+function instant(value: string): string {
+  return toClockifyInstant(new Date(value));
+}
+
+export function draftOf(entry: EntryView): EntryDraft {
+  return { description: entry.description, projectId: entry.projectId, taskId: entry.taskId, tagIds: entry.tagIds, billable: entry.billable };
+}
+
+function fieldsOf(entry: EntryView): EntryFields {
+  return { ...draftOf(entry), workspaceId: entry.workspaceId, start: entry.start, end: entry.end };
+}

@@ -1,0 +1,64 @@
+// The one handler table implementing the IPC contract over the core. Both transports (Electron IPC
+// in the app, HTTP + server-sent events in the web harness) call `dispatch`, which accepts only
+// known channels and payloads that pass the contract's validators.
+import type { z } from 'zod';
+import { invokeRequests, type InvokeChannel, type InvokeResponse } from '../../shared/ipc/contract';
+import type { AppCore } from '../core/app-core';
+
+export interface ShellActions {
+  /** Hides the window that asked (Esc in the popover). */
+  hideWindow(): void;
+}
+
+export type Handlers = {
+  readonly [C in InvokeChannel]: (request: z.output<(typeof invokeRequests)[C]>) => Promise<InvokeResponse<C>> | InvokeResponse<C>;
+};
+
+export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
+  return {
+    'app:snapshot': () => core.snapshot(),
+    'catalog:get': ({ workspaceId }) => core.catalog(workspaceId),
+    'catalog:tasks': ({ workspaceId, projectId }) => core.tasks(workspaceId, projectId),
+    'catalog:refresh': () => core.refreshCatalog(),
+    'account:connect': ({ connection, secret }) => core.connect(connection, secret),
+    'account:connect-env': ({ connection }) => core.connectWithEnvironmentKey(connection),
+    'account:sign-out': ({ discardPending }) => core.signOut(discardPending),
+    'workspace:select': ({ workspaceId }) => core.selectWorkspace(workspaceId),
+    'timer:start': ({ draft }) => core.startTimer(draft),
+    'timer:stop': () => core.stopTimer(),
+    'timer:continue': ({ entryKey }) => core.continueEntry(entryKey),
+    'timer:discard': () => core.discardTimer(),
+    'timer:update-running': ({ draft }) => core.updateRunningEntry(draft),
+    'entry:add': ({ draft, times }) => core.addEntry(draft, times),
+    'entry:update': ({ entryKey, draft, times }) => core.updateEntry(entryKey, draft, times),
+    'entry:delete': ({ entryKey }) => core.deleteEntry(entryKey),
+    'entry:undo-delete': ({ entryKey }) => core.undoDeleteEntry(entryKey),
+    'project:create': ({ name, clientId }) => core.createProject(name, clientId),
+    'tag:create': ({ name }) => core.createTag(name),
+    'sync:retry': () => core.retrySync(),
+    'attention:discard': ({ intentId }) => core.discardChange(intentId),
+    'settings:get': () => core.settingsView(),
+    'settings:set-time-zone': ({ timeZone }) => core.setTimeZone(timeZone),
+    'window:hide': () => {
+      shell.hideWindow();
+      return null;
+    },
+  };
+}
+
+export type DispatchResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly reason: 'unknown-channel' | 'invalid-payload'; readonly message: string };
+
+/** Validates a call from a window and runs it. The payload is `unknown` until its schema accepts it. */
+export async function dispatch(handlers: Handlers, channel: string, payload: unknown): Promise<DispatchResult> {
+  if (!Object.hasOwn(invokeRequests, channel)) return { ok: false, reason: 'unknown-channel', message: `Unknown channel ${JSON.stringify(channel).slice(0, 80)}` };
+  const known = channel as InvokeChannel;
+  const parsed = invokeRequests[known].safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: 'invalid-payload', message: `Invalid payload for ${known}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };
+  }
+  const handler = handlers[known] as (request: unknown) => unknown;
+  return { ok: true, value: await handler(parsed.data) };
+}

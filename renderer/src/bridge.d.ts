@@ -1,0 +1,7 @@
+import type { ClockifyBridge } from '../../shared/ipc/bridge';
+
+declare global {
+  interface Window {
+    readonly clockify: ClockifyBridge;
+  }
+}

@@ -1,0 +1,33 @@
+// Checks made before anything is sent, so that Clockify's refusals become a clear message at the
+// moment the user can still fix the field, not a failed stop an hour later.
+import type { EntryDraft, UserError, WorkspaceRules } from './domain';
+
+/** The workspace's required fields (forceProjects, forceTasks, forceTags, forceDescription). */
+export function checkWorkspaceRules(draft: EntryDraft, rules: WorkspaceRules, workspaceName: string): UserError | null {
+  const missing = (field: NonNullable<UserError['field']>, what: string): UserError => ({
+    kind: 'rule',
+    field,
+    status: null,
+    message: `${workspaceName} requires ${what} on every entry: ${what === 'a description' ? 'write one' : `choose ${what}`}.`,
+  });
+  if (rules.forceProjects && !draft.projectId) return missing('project', 'a project');
+  if (rules.forceTasks && !draft.taskId) return missing('task', 'a task');
+  if (rules.forceTags && draft.tagIds.length === 0) return missing('tags', 'a tag');
+  if (rules.forceDescription && draft.description.trim() === '') return missing('description', 'a description');
+  return null;
+}
+
+/** A finished entry's times: the end must come after the start. */
+export function checkTimes(start: string, end: string): UserError | null {
+  const from = Date.parse(start);
+  const to = Date.parse(end);
+  if (Number.isNaN(from) || Number.isNaN(to)) return { kind: 'invalid', field: 'start', status: null, message: 'Enter a valid date and time.' };
+  if (to <= from) return { kind: 'invalid', field: 'end', status: null, message: 'The end is before the start: enter an end time after the start (nothing was sent).' };
+  return null;
+}
+
+/** Billable unless said otherwise: the task decides, else the project, else not billable. */
+export function defaultBillable(project: { billable: boolean } | null | undefined, task: { billable: boolean | null } | null | undefined): boolean {
+  if (task && task.billable !== null) return task.billable;
+  return project?.billable ?? false;
+}

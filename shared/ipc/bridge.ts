@@ -1,0 +1,52 @@
+// window.clockify: one method per operation and one subscription per push channel, derived from
+// the contract. Free of runtime dependencies so the sandboxed preload stays tiny.
+import type { InvokeChannel, InvokeRequest, InvokeResponse, PushChannel, PushPayloads } from './contract';
+
+/** The bridge's method for each channel: one method per operation, never a generic invoke. */
+export const bridgeMethods = {
+  getSnapshot: 'app:snapshot',
+  getCatalog: 'catalog:get',
+  getTasks: 'catalog:tasks',
+  refreshCatalog: 'catalog:refresh',
+  connect: 'account:connect',
+  connectWithEnvironmentKey: 'account:connect-env',
+  signOut: 'account:sign-out',
+  selectWorkspace: 'workspace:select',
+  startTimer: 'timer:start',
+  stopTimer: 'timer:stop',
+  continueEntry: 'timer:continue',
+  discardTimer: 'timer:discard',
+  updateRunningEntry: 'timer:update-running',
+  addEntry: 'entry:add',
+  updateEntry: 'entry:update',
+  deleteEntry: 'entry:delete',
+  undoDeleteEntry: 'entry:undo-delete',
+  createProject: 'project:create',
+  createTag: 'tag:create',
+  retrySync: 'sync:retry',
+  discardChange: 'attention:discard',
+  getSettings: 'settings:get',
+  setTimeZone: 'settings:set-time-zone',
+  hideWindow: 'window:hide',
+} as const satisfies Record<string, InvokeChannel>;
+
+export const bridgeSubscriptions = {
+  onState: 'app:state',
+  onNotice: 'app:notice',
+  onTick: 'timer:tick',
+} as const satisfies Record<string, PushChannel>;
+
+type Args<C extends InvokeChannel> = keyof InvokeRequest<C> extends never ? [] : [request: InvokeRequest<C>];
+export type Unsubscribe = () => void;
+
+/** `window.clockify`, as the preload (or the web harness) installs it. */
+export type ClockifyBridge = {
+  readonly [M in keyof typeof bridgeMethods]: (...args: Args<(typeof bridgeMethods)[M]>) => Promise<InvokeResponse<(typeof bridgeMethods)[M]>>;
+} & {
+  readonly [S in keyof typeof bridgeSubscriptions]: (listener: (payload: PushPayloads[(typeof bridgeSubscriptions)[S]]) => void) => Unsubscribe;
+};
+
+/** Every channel has exactly one bridge method (checked by the compiler). */
+type MissingMethod = Exclude<InvokeChannel, (typeof bridgeMethods)[keyof typeof bridgeMethods]>;
+const _everyChannelHasAMethod: MissingMethod extends never ? true : never = true;
+void _everyChannelHasAMethod;

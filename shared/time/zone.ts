@@ -1,0 +1,68 @@
+// The app's time zone and local days. Local times are read and shown in one zone: the user's
+// override (an IANA zone or a fixed whole-hour offset) or else the system's.
+import { tz } from '@date-fns/tz';
+import { addDays, format, startOfDay } from 'date-fns';
+import type { TimeZoneOverride } from '../settings';
+
+/** The IANA name of a fixed offset. POSIX-style Etc zones invert the sign: UTC-3 is `Etc/GMT+3`. */
+export function offsetZone(hours: number): string {
+  if (!Number.isInteger(hours) || hours < -12 || hours > 14) throw new RangeError(`A UTC offset is a whole number of hours from -12 to +14, not ${hours}`);
+  if (hours === 0) return 'Etc/UTC';
+  return `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+}
+
+/** Reads `CLOCKIFY_TZ_OFFSET` (whole hours from UTC, e.g. `-3`); undefined when unset, an error when unusable. */
+export function parseOffsetVariable(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const hours = Number(value.trim());
+  if (!Number.isInteger(hours) || hours < -12 || hours > 14) {
+    throw new RangeError(`CLOCKIFY_TZ_OFFSET must be whole hours from -12 to 14 (for example -3), not "${value}"`);
+  }
+  return hours;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone in force: the saved override first, then `CLOCKIFY_TZ_OFFSET`, then the system's.
+ * An explicit setting beats the environment because the user chose it in the app.
+ */
+export function resolveTimeZone(override: TimeZoneOverride, systemZone: string, envOffsetHours?: number): string {
+  switch (override.kind) {
+    case 'zone':
+      return isValidTimeZone(override.zone) ? override.zone : systemZone;
+    case 'offset':
+      return offsetZone(override.hours);
+    case 'system':
+      return envOffsetHours === undefined ? systemZone : offsetZone(envOffsetHours);
+  }
+}
+
+/** `yyyy-MM-dd` of the local day an instant falls on. */
+export function localDayKey(instant: Date | string, zone: string): string {
+  return format(new Date(instant), 'yyyy-MM-dd', { in: tz(zone) });
+}
+
+/** The instants where the local day containing `instant` begins and ends (23 or 25 hours on DST days). */
+export function localDayBounds(instant: Date | string, zone: string): { start: Date; end: Date } {
+  const start = startOfDay(new Date(instant), { in: tz(zone) });
+  return { start: new Date(start.getTime()), end: new Date(addDays(start, 1).getTime()) };
+}
+
+/**
+ * A query window for Clockify's entry list, whose `start`/`end` are read as wall-clock times in the
+ * account's zone (which may differ from the app's): UTC-midnight bounds of the local dates, padded by
+ * a day on each side. Filter the answer by real instants afterwards.
+ */
+export function paddedWallClockWindow(fromDayKey: string, toDayKey: string): { start: Date; end: Date } {
+  const start = new Date(`${fromDayKey}T00:00:00Z`);
+  const end = new Date(`${toDayKey}T00:00:00Z`);
+  return { start: new Date(start.getTime() - 86_400_000), end: new Date(end.getTime() + 2 * 86_400_000) };
+}
