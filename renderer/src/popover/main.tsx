@@ -1,3 +1,3 @@
-import { createRoot } from 'react-dom/client';
+import { createRoot } from "react-dom/client";
 
-createRoot(document.getElementById('root')!).render(<p>Popover</p>);
+createRoot(document.getElementById("root")!).render(<p>Popover</p>);
