@@ -1,0 +1,80 @@
+// A real AppCore against a fake Clockify server over real HTTP, with a fake clock for the core's
+// own timers (outbox backoff, reconciliation, ticks) and files in a temporary data directory.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ConnectionConfig } from '../../shared/connection';
+import type { Notice } from '../../shared/domain';
+import { ClockifyClient } from '../../electron/clockify/client';
+import { AppCore } from '../../electron/core/app-core';
+import { createFileCacheStore } from '../../electron/core/cache-store';
+import { createFileJournalStore } from '../../electron/core/journal';
+import { createConfSettingsStore } from '../../electron/platform/conf-settings';
+import { createMemorySecretStore, type SecretStore } from '../../electron/platform/secret-store';
+import { FAKE_API_KEY, type FakeClockify } from '../fake-clockify/server';
+import { FakeClock, settle } from './fake-clock';
+
+export interface CoreUnderTest {
+  readonly core: AppCore;
+  readonly clock: FakeClock;
+  readonly dataDir: string;
+  readonly secrets: SecretStore;
+  readonly notices: Notice[];
+  /** Lets the outbox and pending promises finish. */
+  settled(): Promise<void>;
+}
+
+export interface CoreOptions {
+  readonly dataDir?: string;
+  readonly clock?: FakeClock;
+  readonly secrets?: SecretStore;
+  readonly environment?: { clockifyKey?: string; matonKey?: string; offsetHours?: number };
+  /** Fake servers standing in for the regional hosts. */
+  readonly regions?: Partial<Record<'global' | 'eu' | 'us' | 'uk' | 'au', FakeClockify>>;
+  readonly timeZone?: string;
+}
+
+export async function openCore(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'clockify-core-'));
+  const clock = options.clock ?? new FakeClock(Date.now());
+  const secrets = options.secrets ?? createMemorySecretStore();
+  const regions = { global: fake, ...options.regions };
+  const core = await AppCore.open({
+    secrets,
+    settings: createConfSettingsStore(dataDir),
+    journal: createFileJournalStore(dataDir),
+    cache: createFileCacheStore(dataDir),
+    clock,
+    createClient: (connection: ConnectionConfig, secret: string) => {
+      const target = connection.kind === 'clockify' && connection.server !== 'custom' ? regions[connection.server] : undefined;
+      const mapped: ConnectionConfig = target ? { kind: 'clockify', server: 'custom', baseUrl: target.url } : connection.kind === 'clockify' && connection.server !== 'custom' ? { kind: 'clockify', server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1' } : connection;
+      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: 1000 });
+    },
+    systemTimeZone: options.timeZone ?? 'Europe/Berlin',
+    environment: options.environment ?? {},
+    newId: randomUUID,
+  });
+  const notices: Notice[] = [];
+  core.onNotice((notice) => notices.push(notice));
+  return {
+    core,
+    clock,
+    dataDir,
+    secrets,
+    notices,
+    settled: async () => {
+      await settle();
+      await core.settled();
+      await settle();
+    },
+  };
+}
+
+export async function signedIn(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
+  const under = await openCore(fake, options);
+  const result = await under.core.connect({ kind: 'clockify', server: 'global' }, FAKE_API_KEY);
+  if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
+  await under.settled();
+  return under;
+}
