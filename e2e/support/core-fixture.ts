@@ -64,9 +64,12 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     secrets,
     notices,
     settled: async () => {
-      await settle();
-      await core.settled();
-      await settle();
+      // Real HTTP is in play: give in-flight requests a few real milliseconds to land.
+      for (let round = 0; round < 3; round++) {
+        await settle();
+        await core.settled();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
     },
   };
 }

@@ -133,6 +133,8 @@ export class Transport {
       // Empty or non-JSON error bodies happen (404, 429): the status alone says enough.
     }
     const code = body.code ?? undefined;
+    // A 500 or a gateway timeout may come after the server applied the write; 502/503 come from in front of it.
+    const mayHaveApplied = !isIdempotent(spec.method) && (response.status === 500 || response.status === 504);
     return new ClockifyError({
       kind: errorKindForStatus(response.status, code),
       method: spec.method,
@@ -141,6 +143,7 @@ export class Transport {
       code,
       serverMessage: body.message?.trim() || undefined,
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), this.options.clock.now()),
+      outcomeUnknown: mayHaveApplied,
     });
   }
 

@@ -1,0 +1,374 @@
+// The core's commands and transitions, against the fake Clockify server over real HTTP, with a fake
+// clock for the core's own timers.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EntryDraft } from '../../shared/domain';
+import { FAKE_API_KEY, startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
+import { openCore, signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
+import { FakeClock } from '../../e2e/support/fake-clock';
+
+let fake: FakeClockify;
+const cores: CoreUnderTest[] = [];
+
+beforeEach(async () => {
+  fake = await startFakeClockify({ seed: 'small' });
+});
+afterEach(async () => {
+  for (const under of cores.splice(0)) under.core.close();
+  await fake.close();
+});
+
+async function ready(options: Parameters<typeof signedIn>[1] = {}): Promise<CoreUnderTest> {
+  const under = await signedIn(fake, options);
+  cores.push(under);
+  fake.clearRequests();
+  return under;
+}
+
+const draft = (over: Partial<EntryDraft> = {}): EntryDraft => ({ description: 'Deep work', projectId: null, taskId: null, tagIds: [], billable: false, ...over });
+const writes = () => fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
+const running = () => fake.state.timeEntries.filter((e) => e.end === null);
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+describe('start and stop', () => {
+  it('shows a started timer at once, then sends exactly one POST', async () => {
+    const { core, clock, settled } = await ready();
+    expect(core.startTimer(draft())).toEqual({ ok: true, value: null });
+    const optimistic = core.snapshot();
+    expect(optimistic.timer).toMatchObject({ status: 'running', entry: { description: 'Deep work', sync: 'pending', start: iso(Math.floor(clock.now() / 1000) * 1000) } });
+    expect(optimistic.sync.pending).toBe(1);
+    await settled();
+    expect(writes()).toEqual(['POST 201']);
+    expect(core.snapshot().timer).toMatchObject({ status: 'running', entry: { sync: 'synced', serverId: running()[0]!.id } });
+    expect(core.snapshot().sync.pending).toBe(0);
+  });
+
+  it('stops with one PATCH at the moment the user stopped', async () => {
+    const { core, clock, settled } = await ready();
+    core.startTimer(draft());
+    await settled();
+    await clock.advance(90 * 60_000);
+    core.stopTimer();
+    expect(core.snapshot().timer.status).toBe('stopping');
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'PATCH 200']);
+    expect(core.snapshot().timer.status).toBe('idle');
+    const [stopped] = core.snapshot().recent;
+    expect(Date.parse(stopped!.end!) - Date.parse(stopped!.start)).toBe(90 * 60_000);
+  });
+
+  it('stopping with nothing running says so and sends nothing', async () => {
+    const { core, settled } = await ready();
+    expect(core.stopTimer()).toMatchObject({ ok: false, error: { message: 'No timer is running.' } });
+    await settled();
+    expect(writes()).toEqual([]);
+  });
+
+  it('starting while a timer runs stops it at the new start: no gap, no overlap', async () => {
+    const { core, clock, settled } = await ready();
+    core.startTimer(draft({ description: 'First' }));
+    await clock.advance(25 * 60_000);
+    core.startTimer(draft({ description: 'Second' }));
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'PATCH 200', 'POST 201']);
+    const first = fake.state.timeEntries.find((e) => e.description === 'First')!;
+    const second = fake.state.timeEntries.find((e) => e.description === 'Second')!;
+    expect(first.end).toBe(second.start);
+    expect(second.end).toBeNull();
+  });
+
+  it('continues a recent entry with its description, project, task, tags and billable', async () => {
+    const { core, settled } = await ready();
+    const recent = core.snapshot().recent.find((entry) => entry.projectId && entry.taskId && entry.tagIds.length > 0)!;
+    core.continueEntry(recent.key);
+    await settled();
+    expect(writes()).toEqual(['POST 201']);
+    expect(fake.requests.at(-1)!.body).toMatchObject({ description: recent.description, projectId: recent.projectId, taskId: recent.taskId, tagIds: recent.tagIds, billable: recent.billable });
+  });
+
+  it('discards the running entry by deleting it', async () => {
+    const { core, settled } = await ready();
+    core.startTimer(draft());
+    await settled();
+    core.discardTimer();
+    expect(core.snapshot().timer.status).toBe('idle');
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'DELETE 204']);
+    expect(running()).toEqual([]);
+  });
+});
+
+describe('workspace rules', () => {
+  async function inAcme() {
+    const under = await ready();
+    const acme = under.core.snapshot().workspaces.find((w) => w.rules.forceProjects)!;
+    await under.core.selectWorkspace(acme.id);
+    await under.settled();
+    fake.clearRequests();
+    return under;
+  }
+
+  it('refuses to start without a required project, naming the field, and sends nothing', async () => {
+    const { core, settled } = await inAcme();
+    expect(core.startTimer(draft())).toMatchObject({ ok: false, error: { field: 'project', message: expect.stringMatching(/requires a project/) } });
+    await settled();
+    expect(writes()).toEqual([]);
+  });
+
+  it('leads a stop the server refuses (a rule changed meanwhile) to completing the entry, losing nothing', async () => {
+    const { core, clock, settled } = await ready();
+    core.startTimer(draft({ description: 'No project yet' }));
+    await settled();
+    const workspace = fake.state.workspaces.find((w) => w.id === core.snapshot().workspaceId)!;
+    workspace.workspaceSettings.forceProjects = true;
+    await clock.advance(30 * 60_000);
+    const stoppedAt = iso(clock.now());
+    core.stopTimer();
+    await settled();
+    const refused = core.snapshot();
+    expect(refused.sync.attention).toEqual([expect.objectContaining({ what: 'stop', status: 400 })]);
+    expect(refused.timer).toMatchObject({ status: 'stopping', entry: { sync: 'attention', end: stoppedAt } });
+    expect(core.startTimer(draft())).toMatchObject({ ok: false, error: { kind: 'blocked' } });
+
+    await clock.advance(5 * 60_000);
+    const project = fake.state.projects.find((p) => p.workspaceId === workspace.id && !p.archived)!;
+    expect(core.updateRunningEntry(draft({ description: 'No project yet', projectId: project.id }))).toEqual({ ok: true, value: null });
+    await settled();
+    const entry = fake.state.timeEntries.find((e) => e.description === 'No project yet')!;
+    expect(entry).toMatchObject({ projectId: project.id, end: stoppedAt });
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+    expect(core.snapshot().timer.status).toBe('idle');
+  });
+});
+
+describe('manual entries', () => {
+  it('adds a finished entry, refusing an end before the start without sending anything', async () => {
+    const { core, settled } = await ready();
+    expect(core.addEntry(draft(), { start: '2026-03-02T10:00:00Z', end: '2026-03-02T09:00:00Z' })).toMatchObject({ ok: false, error: { field: 'end' } });
+    expect(core.addEntry(draft({ description: 'Workshop' }), { start: '2026-03-02T09:00:00Z', end: '2026-03-02T10:30:00Z' }).ok).toBe(true);
+    await settled();
+    expect(writes()).toEqual(['POST 201']);
+    expect(fake.state.timeEntries.find((e) => e.description === 'Workshop')).toMatchObject({ start: '2026-03-02T09:00:00Z', end: '2026-03-02T10:30:00Z' });
+  });
+
+  it('edits an entry with one PUT that sends every field', async () => {
+    const { core, settled } = await ready();
+    const entry = core.snapshot().recent[0]!;
+    core.updateEntry(entry.key, draft({ description: 'Renamed' }), { start: entry.start, end: entry.end! });
+    expect(core.snapshot().recent.find((e) => e.key === entry.key)).toMatchObject({ description: 'Renamed', sync: 'pending' });
+    await settled();
+    expect(writes()).toEqual(['PUT 200']);
+    expect(fake.requests.at(-1)!.body).toMatchObject({ start: entry.start, end: entry.end, description: 'Renamed', projectId: null, tagIds: null, billable: false });
+  });
+
+  it('deletes, and undoes a delete that was already sent by adding the entry again', async () => {
+    const { core, settled } = await ready();
+    const entry = core.snapshot().recent[0]!;
+    core.deleteEntry(entry.key);
+    expect(core.snapshot().recent.some((e) => e.key === entry.key)).toBe(false);
+    await settled();
+    expect(writes()).toEqual(['DELETE 204']);
+    core.undoDeleteEntry(entry.key);
+    await settled();
+    expect(writes()).toEqual(['DELETE 204', 'POST 201']);
+    expect(fake.state.timeEntries.filter((e) => e.description === entry.description && e.start === entry.start)).toHaveLength(1);
+  });
+
+  it('undoes a delete still waiting (offline) without any request', async () => {
+    const { core, settled } = await ready();
+    const entry = core.snapshot().recent[0]!;
+    fake.addFault({ kind: 'refuse', forMs: 60_000 });
+    core.deleteEntry(entry.key);
+    await settled();
+    core.undoDeleteEntry(entry.key);
+    expect(core.snapshot().recent.some((e) => e.key === entry.key)).toBe(true);
+    expect(core.snapshot().sync.pending).toBe(0);
+  });
+
+  it('an edit of an entry not yet sent rewrites its create, and a delete drops it: nothing reaches the server twice', async () => {
+    const { core, clock, settled } = await ready();
+    const times = { start: iso(clock.now() - 2 * 3_600_000), end: iso(clock.now() - 3_600_000) };
+    fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method: 'POST' } });
+    core.addEntry(draft({ description: 'Typo' }), times);
+    core.addEntry(draft({ description: 'Never mind' }), times);
+    await settled();
+    const key = (description: string) => core.snapshot().recent.find((e) => e.description === description)!.key;
+    core.updateEntry(key('Typo'), draft({ description: 'Fixed' }), times);
+    core.deleteEntry(key('Never mind'));
+    expect(core.snapshot().sync.pending).toBe(1);
+    fake.clearFaults();
+    fake.clearRequests();
+    await clock.advance(60_000);
+    await settled();
+    expect(writes()).toEqual(['POST 201']);
+    expect(fake.state.timeEntries.filter((e) => ['Typo', 'Fixed', 'Never mind'].includes(e.description)).map((e) => e.description)).toEqual(['Fixed']);
+  });
+});
+
+describe('offline and restart', () => {
+  it('keeps a start while offline, marks it pending and offline, and sends it when the network returns', async () => {
+    const { core, clock, settled } = await ready();
+    fake.addFault({ kind: 'status', status: 503, count: 3, match: { method: 'POST' } });
+    core.startTimer(draft());
+    await settled();
+    expect(core.snapshot().sync).toMatchObject({ pending: 1 });
+    expect(running()).toEqual([]);
+    await clock.advance(120_000);
+    await settled();
+    expect(running()).toHaveLength(1);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, online: true });
+  });
+
+  it('reports offline while the server cannot be reached', async () => {
+    const { core, settled } = await ready();
+    fake.addFault({ kind: 'refuse', forMs: 30_000 });
+    core.startTimer(draft());
+    await settled();
+    expect(core.snapshot().sync).toMatchObject({ pending: 1, online: false });
+  });
+
+  it('resumes the journal after a restart with the same data directory', async () => {
+    const clock = new FakeClock(Date.now());
+    const first = await ready({ clock });
+    fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method: 'POST' } });
+    first.core.startTimer(draft({ description: 'Survives a restart' }));
+    await first.settled();
+    first.core.close();
+    fake.clearFaults();
+    const second = await openCore(fake, { dataDir: first.dataDir, clock, secrets: first.secrets });
+    cores.push(second);
+    expect(second.core.snapshot().timer).toMatchObject({ status: 'running', entry: { description: 'Survives a restart', sync: 'pending' } });
+    await second.settled();
+    expect(running().map((e) => e.description)).toEqual(['Survives a restart']);
+  });
+
+  it('never duplicates a start whose answer was lost: it looks on the server first', async () => {
+    const { core, clock, settled } = await ready();
+    fake.addFault({ kind: 'apply-then-drop', match: { method: 'POST' } });
+    core.startTimer(draft({ description: 'Dropped answer' }));
+    await settled();
+    await clock.advance(5_000);
+    await settled();
+    expect(fake.state.timeEntries.filter((e) => e.description === 'Dropped answer')).toHaveLength(1);
+    expect(core.snapshot().timer).toMatchObject({ status: 'running', entry: { sync: 'synced' } });
+    expect(core.outboxStats.adopted).toBe(1);
+  });
+});
+
+describe('reconciliation', () => {
+  it('adopts a timer started elsewhere and tells the user', async () => {
+    const { core, clock, notices, settled } = await ready();
+    const ws = core.snapshot().workspaceId!;
+    const user = fake.state.users[0]!;
+    fake.state.timeEntries.push({ ...fake.state.timeEntries.find((e) => e.workspaceId === ws)!, id: 'a'.repeat(24), description: 'From the web', start: iso(clock.now() - 60_000), end: null });
+    expect(user).toBeDefined();
+    await clock.advance(10 * 60_000);
+    await settled();
+    expect(core.snapshot().timer).toMatchObject({ status: 'running', entry: { description: 'From the web' } });
+    expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/started elsewhere/));
+  });
+
+  it('adopts a stop made elsewhere', async () => {
+    const { core, clock, notices, settled } = await ready();
+    core.startTimer(draft({ description: 'Stopped on the phone' }));
+    await settled();
+    running()[0]!.end = iso(clock.now() + 60_000);
+    core.setWindowVisible(true);
+    await settled();
+    expect(core.snapshot().timer.status).toBe('idle');
+    expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/was stopped in Clockify/));
+  });
+
+  it('reconciles every 2 minutes while hidden and backs off while nothing changes', async () => {
+    const { clock, settled } = await ready();
+    const checks = () => fake.requests.filter((r) => r.query['in-progress'] === 'true').length;
+    for (let i = 0; i < 8; i++) {
+      await clock.advance(60_000);
+      await settled();
+    }
+    const afterEight = checks();
+    expect(afterEight).toBeGreaterThanOrEqual(1);
+    expect(afterEight).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('account', () => {
+  it('refuses a wrong key, stores nothing and says why', async () => {
+    const under = await openCore(fake);
+    cores.push(under);
+    const result = await under.core.connect({ kind: 'clockify', server: 'global' }, 'X'.repeat(48));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unauthorized', field: 'apiKey', message: expect.stringMatching(/did not accept this key \(401\)/) } });
+    expect(await under.secrets.get('clockify:https://api.clockify.me/api/v1')).toBeNull();
+    expect(under.core.snapshot().account.status).toBe('signed-out');
+  });
+
+  it('tells which server a key belongs to', async () => {
+    const eu = await startFakeClockify({ seed: 'small', apiKey: 'E'.repeat(48) });
+    try {
+      const under = await openCore(fake, { regions: { eu } });
+      cores.push(under);
+      const result = await under.core.connect({ kind: 'clockify', server: 'global' }, 'E'.repeat(48));
+      expect(result).toMatchObject({ ok: false, error: { kind: 'wrong-server', message: expect.stringMatching(/belongs to the EU server/) } });
+    } finally {
+      await eu.close();
+    }
+  });
+
+  it('says when Clockify cannot be reached', async () => {
+    const under = await openCore(fake);
+    cores.push(under);
+    fake.addFault({ kind: 'refuse', forMs: 5_000 });
+    const result = await under.core.connect({ kind: 'clockify', server: 'global' }, FAKE_API_KEY);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'offline', message: expect.stringMatching(/Cannot reach/) } });
+  });
+
+  it('offers the key from the environment without ever exposing it', async () => {
+    const under = await openCore(fake, { environment: { clockifyKey: FAKE_API_KEY } });
+    cores.push(under);
+    expect(under.core.snapshot().account).toMatchObject({ status: 'signed-out', envKeyAvailable: 'clockify' });
+    expect((await under.core.connectWithEnvironmentKey({ kind: 'clockify', server: 'global' })).ok).toBe(true);
+    expect(JSON.stringify(under.core.snapshot())).not.toContain(FAKE_API_KEY);
+  });
+
+  it('refuses to sign out while changes wait, unless told to discard them', async () => {
+    const { core, secrets, settled } = await ready();
+    fake.addFault({ kind: 'refuse', forMs: 60_000 });
+    core.startTimer(draft());
+    await settled();
+    expect(await core.signOut(false)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/1 change is still waiting/) } });
+    expect(core.snapshot().account.status).toBe('signed-in');
+    expect((await core.signOut(true)).ok).toBe(true);
+    expect(core.snapshot()).toMatchObject({ account: { status: 'signed-out' }, sync: { pending: 0 } });
+    expect(await secrets.get('clockify:https://api.clockify.me/api/v1')).toBeNull();
+  });
+
+  it('writes the key to no file in the data directory', async () => {
+    const { core, dataDir, clock, settled } = await ready();
+    core.startTimer(draft());
+    await clock.advance(1000);
+    await settled();
+    core.close();
+    const files = readdirSync(dataDir);
+    expect(files).toEqual(expect.arrayContaining(['settings.json', 'journal.json', 'cache.json']));
+    for (const file of files) expect(readFileSync(path.join(dataDir, file), 'utf8')).not.toContain(FAKE_API_KEY);
+  });
+});
+
+describe('ticks', () => {
+  it('ticks once a second only while someone listens and a timer runs', async () => {
+    const { core, clock, settled } = await ready();
+    const ticks: string[] = [];
+    const stop = core.onTick((tick) => ticks.push(tick.now));
+    await clock.advance(3000);
+    expect(ticks).toEqual([]);
+    core.startTimer(draft());
+    await settled();
+    await clock.advance(3000);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    stop();
+    const count = ticks.length;
+    await clock.advance(5000);
+    expect(ticks).toHaveLength(count);
+  });
+});
