@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
+import { distinctRecent, trayIconState, trayMenu, trayTitle, trayTooltip } from './tray-view';
+
+const now = Date.parse('2026-03-10T15:00:00Z');
+const project: ProjectOption = { id: 'p1', name: 'Website', clientId: null, clientName: '', color: '#03a9f4', billable: true };
+const projects = new Map([[project.id, project]]);
+
+function entry(over: Partial<EntryView>): EntryView {
+  return { key: 'k', serverId: 's', workspaceId: 'w', description: 'Design review', projectId: 'p1', taskId: null, tagIds: [], billable: false, start: '2026-03-10T13:48:00Z', end: null, sync: 'synced', problem: null, ...over };
+}
+
+function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
+  return {
+    account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
+    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+    workspaces: [],
+    workspaceId: 'w',
+    timer: { status: 'idle' },
+    recent: [entry({ key: 'a', start: '2026-03-10T08:00:00Z', end: '2026-03-10T12:28:00Z' })],
+    sync: { pending: 0, online: true, attention: [], lastError: null },
+    catalogVersion: 1,
+    ...over,
+  };
+}
+
+const running = snapshot({ timer: { status: 'running', entry: entry({}) } });
+const name = (id: string | null) => (id ? (projects.get(id)?.name ?? '') : '');
+
+describe('tray tooltip and title', () => {
+  it('names the running entry, its project, elapsed and today', () => {
+    expect(trayTooltip(running, now, name)).toBe('Design review — Website · 1:12 · today 5:40');
+    expect(trayTitle(running, now)).toBe('1:12');
+  });
+  it('says when nothing is tracked', () => {
+    expect(trayTooltip(snapshot(), now, name)).toBe('Not tracking · today 4:28');
+    expect(trayTitle(snapshot(), now)).toBe('');
+  });
+  it('mentions pending changes and a missing connection', () => {
+    expect(trayTooltip(snapshot({ sync: { pending: 2, online: false, attention: [], lastError: null } }), now, name)).toBe('Not tracking · today 4:28 · 2 pending');
+    expect(trayTooltip(snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } }), now, name)).toBe('Clockify Tray — not connected');
+  });
+});
+
+describe('tray icon state', () => {
+  it.each([
+    ['idle', snapshot()],
+    ['running', running],
+    ['pending', snapshot({ sync: { pending: 1, online: true, attention: [], lastError: null } })],
+    ['offline', snapshot({ sync: { pending: 1, online: false, attention: [], lastError: 'x' } })],
+    ['offline', snapshot({ sync: { pending: 0, online: true, attention: [{ intentId: 'i', entryKey: 'k', what: 'stop', reason: 'r', status: 400 }], lastError: null } })],
+  ] as const)('%s', (state, s) => {
+    expect(trayIconState(s)).toBe(state);
+  });
+});
+
+describe('tray menu', () => {
+  it('is complete while running: entry, Stop, Continue, Quick entry, Open, Settings, Quit', () => {
+    const labels = trayMenu(running, now, projects).map((item) => (item.type === 'separator' ? '—' : item.label));
+    expect(labels).toEqual(['● Design review — Website · 1:12', 'Stop', '—', 'Continue Design review — Website', '—', 'Quick entry…', 'Open', 'Settings…', '—', 'Quit']);
+  });
+  it('offers Start when idle, and disables it when not connected', () => {
+    const idle = trayMenu(snapshot(), now, projects);
+    expect(idle[1]).toMatchObject({ label: 'Start', enabled: true });
+    const signedOut = trayMenu(snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null }, recent: [] }), now, projects);
+    expect(signedOut[1]).toMatchObject({ label: 'Start', enabled: false });
+    expect(signedOut.some((item) => item.type === 'command' && item.label === 'Open' && item.enabled)).toBe(true);
+  });
+  it('continues at most the last 5 distinct entries', () => {
+    const many = Array.from({ length: 9 }, (_, i) => entry({ key: `e${i}`, description: i % 2 ? 'Same' : `Task ${i}`, end: '2026-03-10T12:00:00Z' }));
+    expect(distinctRecent(many, 5).map((e) => e.description)).toEqual(['Task 0', 'Same', 'Task 2', 'Task 4', 'Task 6']);
+  });
+});

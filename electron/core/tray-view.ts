@@ -1,0 +1,92 @@
+// What the tray shows, as pure functions of the snapshot and the time: the icon state, the tooltip,
+// the macOS title and the menu. The Electron adapter only renders these.
+import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
+import { entrySeconds, formatDuration, todaySeconds } from '../../shared/entry-totals';
+
+export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
+
+export function trayIconState(snapshot: AppSnapshot): TrayIconState {
+  if (snapshot.account.status === 'signed-out' || !snapshot.sync.online || snapshot.sync.attention.length > 0) return 'offline';
+  if (snapshot.sync.pending > 0) return 'pending';
+  return snapshot.timer.status === 'running' ? 'running' : 'idle';
+}
+
+export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string): string {
+  if (snapshot.account.status === 'signed-out') return 'Clockify Tray — not connected';
+  const entries: Pick<EntryView, 'start' | 'end'>[] = [...snapshot.recent];
+  if (snapshot.timer.status === 'running') entries.push(snapshot.timer.entry);
+  const today = `today ${formatDuration(todaySeconds(entries, now, snapshot.preferences.timeZone))}`;
+  const sync = snapshot.sync.pending > 0 ? ` · ${snapshot.sync.pending} pending` : '';
+  if (snapshot.timer.status !== 'running') return `Not tracking · ${today}${sync}`;
+  const { entry } = snapshot.timer;
+  const project = projectName(entry.projectId);
+  return `${entry.description || '(no description)'}${project ? ` — ${project}` : ''} · ${formatDuration(entrySeconds(entry, now))} · ${today}${sync}`;
+}
+
+/** The macOS menu-bar title: elapsed time while running, nothing otherwise. */
+export function trayTitle(snapshot: AppSnapshot, now: number): string {
+  return snapshot.timer.status === 'running' ? formatDuration(entrySeconds(snapshot.timer.entry, now)) : '';
+}
+
+export type TrayCommand =
+  | { readonly kind: 'start' }
+  | { readonly kind: 'stop' }
+  | { readonly kind: 'continue'; readonly entryKey: string }
+  | { readonly kind: 'quick-entry' }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'settings' }
+  | { readonly kind: 'quit' };
+
+export type TrayMenuItem =
+  | { readonly type: 'separator' }
+  | { readonly type: 'label'; readonly label: string }
+  | { readonly type: 'command'; readonly label: string; readonly command: TrayCommand; readonly enabled: boolean };
+
+/** The whole menu, always complete: on Linux a tray click may never reach the app. */
+export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyMap<string, ProjectOption>): TrayMenuItem[] {
+  const signedIn = snapshot.account.status === 'signed-in';
+  const describe = (entry: EntryView) => {
+    const project = entry.projectId ? projects.get(entry.projectId)?.name : undefined;
+    return truncate(`${entry.description || '(no description)'}${project ? ` — ${project}` : ''}`, 48);
+  };
+  const items: TrayMenuItem[] = [];
+  if (snapshot.timer.status === 'running') {
+    items.push({ type: 'label', label: `● ${describe(snapshot.timer.entry)} · ${formatDuration(entrySeconds(snapshot.timer.entry, now))}` });
+    items.push({ type: 'command', label: 'Stop', command: { kind: 'stop' }, enabled: true });
+  } else {
+    items.push({ type: 'label', label: signedIn ? 'Not tracking' : 'Not connected' });
+    items.push({ type: 'command', label: 'Start', command: { kind: 'start' }, enabled: signedIn });
+  }
+  const continuable = distinctRecent(snapshot.recent, 5);
+  if (continuable.length > 0) {
+    items.push({ type: 'separator' });
+    for (const entry of continuable) items.push({ type: 'command', label: `Continue ${describe(entry)}`, command: { kind: 'continue', entryKey: entry.key }, enabled: true });
+  }
+  items.push(
+    { type: 'separator' },
+    { type: 'command', label: 'Quick entry…', command: { kind: 'quick-entry' }, enabled: signedIn },
+    { type: 'command', label: 'Open', command: { kind: 'open' }, enabled: true },
+    { type: 'command', label: 'Settings…', command: { kind: 'settings' }, enabled: true },
+    { type: 'separator' },
+    { type: 'command', label: 'Quit', command: { kind: 'quit' }, enabled: true },
+  );
+  return items;
+}
+
+/** The newest entries that differ in what they are about (description, project, task, tags). */
+export function distinctRecent(entries: readonly EntryView[], limit: number): EntryView[] {
+  const seen = new Set<string>();
+  const result: EntryView[] = [];
+  for (const entry of entries) {
+    const identity = JSON.stringify([entry.description, entry.projectId, entry.taskId, [...entry.tagIds].sort()]);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    result.push(entry);
+    if (result.length === limit) break;
+  }
+  return result;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { entrySeconds, formatDuration, todaySeconds } from './entry-totals';
+
+const now = Date.parse('2026-03-10T15:00:00Z');
+
+describe('totals', () => {
+  it('counts a running entry up to now', () => {
+    expect(entrySeconds({ start: '2026-03-10T14:00:00Z', end: null }, now)).toBe(3600);
+  });
+
+  it('clips today to the local day in the zone', () => {
+    const entries = [
+      { start: '2026-03-10T12:00:00Z', end: '2026-03-10T13:30:00Z' },
+      { start: '2026-03-09T22:00:00Z', end: '2026-03-10T01:00:00Z' }, // Berlin: 23:00 → 02:00, one hour yesterday
+      { start: '2026-03-10T14:30:00Z', end: null },
+    ];
+    expect(todaySeconds(entries, now, 'Europe/Berlin')).toBe((90 + 120 + 30) * 60);
+    expect(todaySeconds(entries, now, 'Etc/UTC')).toBe((90 + 60 + 30) * 60);
+  });
+
+  it('formats hours and minutes, optionally seconds', () => {
+    expect(formatDuration(4320)).toBe('1:12');
+    expect(formatDuration(20400)).toBe('5:40');
+    expect(formatDuration(3725, true)).toBe('1:02:05');
+    expect(formatDuration(-5)).toBe('0:00');
+  });
+});

@@ -1,0 +1,93 @@
+// Quick manual entry: one typed line → one or more entries. Pure: the clock, the zone and the
+// catalog come in through the context. The grammar, piece by piece:
+//   segments.ts  @project, #tag, $ and the rest           days.ts   the optional days
+//   times.ts     a range, a duration or two instants       match.ts  @project / #tag lookup
+//   items.ts     local times → instants in the zone
+// The days and times come first, then the description; @project, #tag and $ may stand anywhere
+// (but @ takes the words after it, so the description goes before it). Examples:
+//   09:00-10:30 Standup @website #meeting $
+//   yesterday 1-3pm Review @"Web App"
+//   mar 2-6 9-17 Onsite @acme
+//   45m Emails
+//   2025-03-10T09:00:00Z 2025-03-10T10:30:00-03:00 Call
+import { isValidTimeZone, localDayKey } from '../time/zone';
+import { parseDateKey } from './calendar';
+import { parseDays } from './days';
+import { durationItems, instantItems, rangeItems, type ItemsResult } from './items';
+import { Cursor, lex } from './lexer';
+import { matchProject, matchTag } from './match';
+import { splitSegments } from './segments';
+import { parseTimes } from './times';
+import type { QuickEntryContext, QuickEntryParse } from './types';
+
+const NO_TIMES = 'No times found: start with a range like 09:00-10:30 or a duration like 1h30m, then the description.';
+const NO_TIMES_AFTER_PROJECT =
+  'No times found: start with a range like 09:00-10:30 or a duration like 1h30m; everything after @ is the project, so write the times and the description before it.';
+
+function fail(error: string, candidates?: string[]): QuickEntryParse {
+  return candidates && candidates.length > 0 ? { ok: false, error, candidates } : { ok: false, error };
+}
+
+export function parseQuickEntry(line: string, ctx: QuickEntryContext): QuickEntryParse {
+  if (!isValidTimeZone(ctx.timeZone)) return fail(`The time zone "${ctx.timeZone}" is unknown: choose another one in the settings.`);
+  if (Number.isNaN(ctx.now.getTime())) return fail('The clock gave an invalid time: try again.');
+
+  const split = splitSegments(line);
+  if (!split.ok) return fail(split.error);
+  const text: string[] = [];
+  const projectQueries: string[] = [];
+  const tagQueries: string[] = [];
+  let billable: boolean | null = null;
+  for (const segment of split.segments) {
+    if (segment.kind === 'text') text.push(segment.text);
+    else if (segment.kind === 'project') projectQueries.push(segment.query);
+    else if (segment.kind === 'tag') tagQueries.push(segment.query);
+    else billable = true;
+  }
+
+  const rest = text.join(' ');
+  const cursor = new Cursor(lex(rest), rest);
+  const today = parseDateKey(localDayKey(ctx.now, ctx.timeZone));
+  const days = parseDays(cursor, today);
+  if (!days.ok) return fail(days.error);
+  const times = parseTimes(cursor);
+  if (!times.ok) return fail(times.error);
+  const spec = times.spec;
+  if (spec === null) {
+    if (days.days) return fail('No times found after the day: write a range like 09:00-10:30 after it, then the description.');
+    // "@website 9-10 fix": the @ took the times with it
+    return fail(projectQueries.length > 0 ? NO_TIMES_AFTER_PROJECT : NO_TIMES);
+  }
+
+  let built: ItemsResult;
+  const explicitToday = days.days?.length === 1 && days.days[0]?.year === today.year && days.days[0].month === today.month && days.days[0].day === today.day;
+  if (spec.kind === 'range') {
+    built = rangeItems(days.days ?? [today], spec, ctx.timeZone);
+  } else if (days.days && !explicitToday) {
+    return fail(
+      spec.kind === 'duration'
+        ? 'A duration alone is time ending now: for another day write a range like 13:00-17:00.'
+        : 'An ISO instant carries its own date: drop the day in front of it.',
+    );
+  } else {
+    built = spec.kind === 'duration' ? durationItems(spec.seconds, ctx.now, ctx.timeZone) : instantItems(spec.start, spec.end, ctx.timeZone);
+  }
+  if (!built.ok) return fail(built.error);
+
+  if (projectQueries.length > 1) return fail(`Write one @project, not ${projectQueries.length}: quote a name with spaces, like @"Web App".`);
+  let projectId: string | null = null;
+  if (projectQueries[0] !== undefined) {
+    const project = matchProject(projectQueries[0], ctx.projects);
+    if (!project.ok) return fail(project.error, project.candidates);
+    projectId = project.item.id;
+  }
+  const tagIds: string[] = [];
+  for (const query of tagQueries) {
+    const tag = matchTag(query, ctx.tags);
+    if (!tag.ok) return fail(tag.error, tag.candidates);
+    if (!tagIds.includes(tag.item.id)) tagIds.push(tag.item.id);
+  }
+
+  const description = cursor.rest().replace(/^[\s,;:–—-]+/, '').trim();
+  return { ok: true, items: built.items, description, projectId, tagIds, billable, notes: [...days.notes, ...built.notes] };
+}
