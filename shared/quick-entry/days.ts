@@ -4,11 +4,11 @@
 //   mon … sun, monday … sunday       the most recent such day, today included (on a Monday, "mon" is today)
 //   2025-03-10, 2025-03-02..2025-03-06 (also with -, –, to)
 //   mar 2, march 2nd, mar 2-6, mar 30-apr 2, march 23, 24, 25 and 27, mar 2 2025, mar 2, 2025
-// Items can be listed with ",", "&" or "and" (mon, wed, fri); a comma may end the day part
-// ("yesterday, 9-12"), but a bare number after a comma continues a month's days ("mar 2, 9-12" is
-// March 2 and 9–12: write "mar 2 9-12"). A missing year is the current year in
-// the zone; a trailing 4-digit year applies to every month-named day before it. At most
-// MAX_DAYS days; duplicates are dropped and the days come out in calendar order.
+// Items can be listed with ",", "&" or "and" (mon, wed, fri). A comma may end the day part
+// ("yesterday, 9-12"), but a bare number after a comma continues a month's days: "mar 2, 9-12" is
+// March 2 and 9–12 (write "mar 2 9-12"). A missing year is the current year in the zone; a
+// trailing 4-digit year applies to every month-named day before it. At most MAX_DAYS days;
+// duplicates are dropped and the days come out in calendar order.
 import { addDays, daysBetween, isValidDate, MONTH_NAMES, weekdayOf, type LocalDate } from './calendar';
 import type { Cursor, Token } from './lexer';
 

@@ -345,6 +345,9 @@ describe('ISO instants pass through', () => {
     ['2025-03-10T09:00:00Z Call', /^2025-03-10T09:00:00Z needs an end instant too/],
     ['2025-03-10T09:00-2025-03-10T10:00 x', /^2025-03-10T09:00 has no zone: add Z or an offset \(2025-03-10T09:00Z, 2025-03-10T09:00-03:00\), or write local times like 2025-03-10 09:00-10:30\.$/],
     ['2025-03-10T09:00:00Z 2025-03-10T10:00:00 x', /^2025-03-10T10:00:00 has no zone/],
+    ['2025-02-30T09:00:00Z 2025-02-30T10:00:00Z x', /^2025-02-30T09:00:00Z is not a real instant: write one like 2025-03-10T09:00:00Z\.$/],
+    ['2025-03-10T09:00:00Z 2025-03-10T25:00:00Z x', /^2025-03-10T25:00:00Z is not a real instant/],
+    ['2025-03-10T24:00:00Z 2025-03-11T01:00:00Z x', /^2025-03-10T24:00:00Z is not a real instant/],
     ['2025-03-10T10:00:00Z 2025-03-10T09:00:00Z x', /lasts no time at all: write an end after the start\.$/],
     ['2025-03-10T10:00:00Z 2025-03-10T10:00:00Z x', /lasts no time at all/],
     ['2025-03-10T09:00:00Z 2025-03-11T09:00:01Z x', /lasts more than 24 hours: add one entry per day instead\.$/],
@@ -515,5 +518,53 @@ describe('project, tags, billable and description', () => {
     ['@website 9-10 fix', /^No times found: .*everything after @ is the project, so write the times and the description before it\.$/],
   ])('%j is an error', (line, message) => {
     expect(error(line)).toMatch(message);
+  });
+});
+
+describe('robustness', () => {
+  // A seeded mix of grammar pieces and noise: the parser never throws, and every entry it returns is sound.
+  const pieces = [
+    '9', '09:00', '10:30', '0930', '9am', '12pm', '-', '–', 'to', '..', ',', 'and', '1h30m', '45m', '-30m', '25h', 'today',
+    'yesterday', 'mon', 'sun', 'mar', 'feb', '30', '2', '2nd', '2025', '2025-03-10', '2025-02-30', '2025-03-10T09:00:00Z',
+    '2025-03-10T10:00:00-03:00', '2025-03-10T09:00', '@web', '@"Web App"', '#rev', '#meeting', '$', '\\#1', 'fix', 'Café', '"',
+    '“', ':', '24:00', 'noon', 'midnight', '13pm', '9.30', '', ' ', '@', '#', 'x'.repeat(40), '𝒳', '\u0000',
+  ];
+  const days = ['', '', 'today', 'yesterday', 'fri', 'sun', 'mar 28-30', 'oct 24, 25 and 26', '2026-03-29', '2026-11-01', 'mar 2 2025,'];
+  const times = ['9-17', '22:00-06:00', '01:30-03:30', '02:30-03:00', '11-1pm', '12am-12pm', '9 to 5', 'noon-midnight', '45m', '-1h30m', '23:59-00:00'];
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const zones = ['Etc/UTC', 'Europe/Berlin', offsetZone(-3), 'Pacific/Auckland', 'America/New_York'];
+
+  it('never throws and returns sound entries for 5,000 random lines', () => {
+    let parsed = 0;
+    for (let n = 0; n < 5000; n++) {
+      const pick = (from: readonly string[]) => from[Math.floor(random() * from.length)] as string;
+      const words = Array.from({ length: 1 + Math.floor(random() * 7) }, () => pick(pieces));
+      // half the lines follow the grammar's order (days, times, the rest), half are any mix
+      const line = n % 2 === 0 ? `${pick(days)} ${pick(times)} ${words.join(' ')}` : words.join(random() < 0.3 ? '' : ' ');
+      const zone = zones[n % zones.length] as string;
+      const result = parseQuickEntry(line, ctx(zone));
+      if (!result.ok) {
+        expect(result.error.length, line).toBeGreaterThan(10);
+        expect(result.error, line).toMatch(/[.]$/);
+        continue;
+      }
+      parsed++;
+      expect(result.items.length, line).toBeGreaterThan(0);
+      for (const item of result.items) {
+        expect(item.start, line).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        expect(item.end, line).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        const seconds = (Date.parse(item.end) - Date.parse(item.start)) / 1000;
+        expect(item.durationSeconds, line).toBe(seconds);
+        expect(seconds, line).toBeGreaterThan(0);
+        expect(seconds, line).toBeLessThanOrEqual(86_400);
+        expect(item.localStart, line).toMatch(/^\d{2}:\d{2}$/);
+      }
+    }
+    // enough lines are valid for the entry checks to mean something
+    expect(parsed).toBeGreaterThan(1000);
   });
 });

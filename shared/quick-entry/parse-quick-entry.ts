@@ -11,7 +11,7 @@
 //   45m Emails
 //   2025-03-10T09:00:00Z 2025-03-10T10:30:00-03:00 Call
 import { isValidTimeZone, localDayKey } from '../time/zone';
-import { parseDateKey } from './calendar';
+import { daysBetween, parseDateKey, type LocalDate } from './calendar';
 import { parseDays } from './days';
 import { durationItems, instantItems, rangeItems, type ItemsResult } from './items';
 import { Cursor, lex } from './lexer';
@@ -60,10 +60,10 @@ export function parseQuickEntry(line: string, ctx: QuickEntryContext): QuickEntr
   }
 
   let built: ItemsResult;
-  const explicitToday = days.days?.length === 1 && days.days[0]?.year === today.year && days.days[0].month === today.month && days.days[0].day === today.day;
+  const onlyToday = days.days?.length === 1 && daysBetween(days.days[0] as LocalDate, today) === 0;
   if (spec.kind === 'range') {
     built = rangeItems(days.days ?? [today], spec, ctx.timeZone);
-  } else if (days.days && !explicitToday) {
+  } else if (days.days && !onlyToday) {
     return fail(
       spec.kind === 'duration'
         ? 'A duration alone is time ending now: for another day write a range like 13:00-17:00.'

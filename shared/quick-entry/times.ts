@@ -150,12 +150,11 @@ function readInstants(cursor: Cursor): TimesResult | null {
     return { ok: false, error: `${first.text} needs an end instant too: write ${first.text} 2025-03-10T10:30:00Z, or use local times like 09:00-10:30.` };
   }
   cursor.next();
+  const invalid = (text: string): TimesResult => ({ ok: false, error: `${text} is not a real instant: write one like 2025-03-10T09:00:00Z.` });
   const start = instantOf(first.text);
+  if (start === null) return invalid(first.text);
   const end = instantOf(second.text);
-  for (const [date, token] of [[start, first], [end, second]] as const) {
-    if (date === null) return { ok: false, error: `${token.text} is not a real instant: write one like 2025-03-10T09:00:00Z.` };
-  }
-  if (start === null || end === null) return null;
+  if (end === null) return invalid(second.text);
   return { ok: true, spec: { kind: 'instants', start, end } };
 }
 

@@ -1,0 +1,110 @@
+// The composition root: creates the adapters and the core, wires them, nothing else.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { app, powerMonitor, session } from 'electron';
+import Store from 'electron-store';
+import { APP_ID } from '../shared/app-identity';
+import { parseOffsetVariable } from '../shared/time/zone';
+import { ClockifyClient } from './clockify/client';
+import { AppCore } from './core/app-core';
+import { createFileCacheStore } from './core/cache-store';
+import { systemClock } from './core/clock';
+import { createFileJournalStore } from './core/journal';
+import { trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
+import { installIpc, push } from './ipc/electron-transport';
+import { createHandlers } from './ipc/handlers';
+import { AppWindows } from './platform/app-windows';
+import { createKeychainSecretStore } from './platform/secret-store-keychain';
+import { createSettingsStore } from './platform/settings-store';
+import { AppTray } from './platform/tray';
+import { hardenSession } from './platform/web-security';
+
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const dataDir = app.getPath('userData');
+  const core = await AppCore.open({
+    secrets: createKeychainSecretStore(APP_ID),
+    settings: createSettingsStore(path.join(dataDir, 'settings.json'), () => new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir })),
+    journal: createFileJournalStore(dataDir),
+    cache: createFileCacheStore(dataDir),
+    clock: systemClock,
+    createClient: (connection, secret) => new ClockifyClient({ connection, secret }),
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    environment: {
+      clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,
+      matonKey: process.env.MATON_API_KEY || undefined,
+      offsetHours: parseOffsetVariable(process.env.CLOCKIFY_TZ_OFFSET),
+    },
+    newId: randomUUID,
+  });
+
+  let stopTicks: (() => void) | null = null;
+  const windows = new AppWindows({
+    rendererDir: path.join(import.meta.dirname, '../renderer'),
+    preload: path.join(import.meta.dirname, 'preload.cjs'),
+    onVisibilityChange: (visible) => {
+      core.setWindowVisible(visible);
+      if (visible) stopTicks ??= core.onTick((tick) => push(windows.contents(), 'timer:tick', tick));
+      else {
+        stopTicks?.();
+        stopTicks = null;
+      }
+    },
+  });
+  installIpc(createHandlers(core, { hideWindow: () => windows.hideFocused() }), windows);
+
+  const run = (command: TrayCommand) => {
+    switch (command.kind) {
+      case 'start':
+      case 'open':
+        return windows.showPopover(tray.bounds());
+      case 'stop':
+        return void core.stopTimer();
+      case 'continue':
+        return void core.continueEntry(command.entryKey);
+      case 'quick-entry':
+        return windows.showQuickEntry();
+      case 'settings':
+        return windows.showPopover(tray.bounds());
+      case 'quit':
+        return app.quit();
+    }
+  };
+  const tray = new AppTray(run, () => windows.togglePopover(tray.bounds()));
+  const renderTray = () => {
+    const snapshot = core.snapshot();
+    const workspaceId = snapshot.workspaceId;
+    const projects = new Map((workspaceId ? core.catalog(workspaceId).projects : []).map((project) => [project.id, project]));
+    const now = Date.now();
+    tray.render({
+      icon: trayIconState(snapshot),
+      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : '')),
+      title: trayTitle(snapshot, now),
+      menu: trayMenu(snapshot, now, projects),
+    });
+  };
+  core.onState((snapshot) => {
+    push(windows.contents(), 'app:state', snapshot);
+    renderTray();
+  });
+  core.onNotice((notice) => push(windows.contents(), 'app:notice', notice));
+  renderTray();
+  setInterval(renderTray, 60_000).unref();
+
+  powerMonitor.on('resume', () => core.resumed());
+  app.on('second-instance', () => windows.showPopover(tray.bounds()));
+  // A tray app keeps running with no window; a running timer keeps running on the server after Quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => core.close());
+  app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (event) => event.preventDefault()));
+}
+
+// One instance: a second launch hands over to the first and leaves.
+if (app.requestSingleInstanceLock()) {
+  app.setAppUserModelId(APP_ID);
+  void main();
+} else {
+  app.exit(0);
+}
