@@ -1,0 +1,47 @@
+// Manual entry's Date / Start / End (or a length) → the two instants the core wants, or the one
+// sentence that says what to fix. An end before the start is refused here, before anything is sent,
+// unless the user said the entry ends on the next day.
+import type { UserError } from '../../shared/domain';
+import { formatDurationWords } from './time-format';
+import { isDayKey, localInstant, parseDurationText, parseTimeOfDay } from './time-input';
+import { shiftDayKey } from './time-format';
+
+export interface TimesInput {
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+  readonly endsNextDay: boolean;
+}
+
+export type TimesResult =
+  | { readonly ok: true; readonly start: Date; readonly end: Date; readonly seconds: number }
+  | { readonly ok: false; readonly error: UserError };
+
+const problem = (field: 'start' | 'end', message: string): TimesResult => ({ ok: false, error: { kind: 'invalid', field, status: null, message } });
+
+export function resolveTimes(input: TimesInput, zone: string): TimesResult {
+  if (!isDayKey(input.date)) return problem('start', 'Enter the date of the entry, for example 2025-03-30.');
+  const startSeconds = parseTimeOfDay(input.start);
+  if (startSeconds === null) return problem('start', `Enter a start time such as 9:00 or 2:30 pm${input.start.trim() ? ` ("${input.start.trim()}" is not one)` : ''}.`);
+  const start = localInstant(input.date, startSeconds, zone);
+  const length = parseDurationText(input.end);
+  let end: Date;
+  if (length !== null) {
+    end = new Date(start.getTime() + length * 1000);
+  } else {
+    const endSeconds = parseTimeOfDay(input.end);
+    if (endSeconds === null) return problem('end', `Enter an end time such as 17:30, or a length such as 1h 30m${input.end.trim() ? ` ("${input.end.trim()}" is neither)` : ''}.`);
+    end = localInstant(input.endsNextDay ? shiftDayKey(input.date, 1) : input.date, endSeconds, zone);
+  }
+  const seconds = (end.getTime() - start.getTime()) / 1000;
+  if (seconds <= 0) {
+    return problem(
+      'end',
+      seconds === 0
+        ? 'The end is the same as the start: enter a later end time (nothing was sent).'
+        : 'The end is before the start: enter a later end time, or tick "Ends next day" for an entry past midnight (nothing was sent).',
+    );
+  }
+  if (seconds > 24 * 3600 * 7) return problem('end', `That entry would last ${formatDurationWords(seconds)}: check the date and times.`);
+  return { ok: true, start, end, seconds };
+}
