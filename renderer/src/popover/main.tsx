@@ -1,3 +1,12 @@
-import { createRoot } from "react-dom/client";
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startStore } from './store';
+import './popover.css';
 
-createRoot(document.getElementById("root")!).render(<p>Popover</p>);
+void startStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

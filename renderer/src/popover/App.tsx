@@ -1,0 +1,38 @@
+// The popover: setup until signed in, then the main view. Esc hides the window (once nothing
+// inside wants it: an open list or the entry editor close first).
+import { useEffect } from 'react';
+import { MainView } from './MainView';
+import { SetupView } from './SetupView';
+import { Toasts } from './Toasts';
+import { focusDescription, hideWindow, setEditing, usePopover } from './store';
+
+export function App() {
+  const status = usePopover((state) => state.snapshot?.account.status);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (usePopover.getState().editingKey !== null) setEditing(null);
+      else hideWindow();
+    };
+    // Shown again (the tray popover is hidden, not closed): ready to type.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && usePopover.getState().editingKey === null) focusDescription();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+
+  if (!status) return <div className="loading" aria-busy="true" />;
+  return (
+    <>
+      {status === 'signed-in' ? <MainView /> : <SetupView />}
+      <Toasts />
+    </>
+  );
+}

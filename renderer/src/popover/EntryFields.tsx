@@ -1,0 +1,109 @@
+// The fields every entry has, shared by the timer, manual entry and the entry editor: description
+// (with suggestions), project, task, tags and billable. Billable follows the task, else the
+// project, whenever either changes; the user can still flip it.
+import { useEffect, useMemo } from 'react';
+import type { EntryDraft, EntryView, UserError, WorkspaceOption } from '../../../shared/domain';
+import { defaultBillable } from '../../../shared/entry-rules';
+import { DescriptionField } from './DescriptionField';
+import { ProjectPicker, type ProjectChoice } from './pickers/ProjectPicker';
+import { TagPicker, type TagChoice } from './pickers/TagPicker';
+import { TaskPicker } from './pickers/TaskPicker';
+import { call, loadTasks, showToast, tasksOf, usePopover } from './store';
+
+export type FieldChange = 'description' | 'project' | 'task' | 'tags' | 'billable' | 'suggestion';
+
+export interface EntryFieldsProps {
+  readonly draft: EntryDraft;
+  readonly onChange: (draft: EntryDraft, change: FieldChange) => void;
+  readonly invalidField?: UserError['field'] | null;
+  readonly focusToken?: number;
+  /** Enter or leaving Description: the timer saves a running entry's description then. */
+  readonly onDescriptionCommit?: () => void;
+}
+
+export function EntryFields({ draft, onChange, invalidField, focusToken, onDescriptionCommit }: EntryFieldsProps) {
+  const catalog = usePopover((state) => state.catalog);
+  const snapshot = usePopover((state) => state.snapshot);
+  const tasks = usePopover((state) => tasksOf(state, draft.projectId));
+  const workspace: WorkspaceOption | null = snapshot?.workspaces.find((w) => w.id === snapshot.workspaceId) ?? null;
+  const recent = useMemo(() => snapshot?.recent ?? [], [snapshot?.recent]);
+  const recentIds = useMemo(() => recent.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])), [recent]);
+  const projectOf = (id: string | null) => (id ? catalog?.projects.byId.get(id) : undefined);
+
+  useEffect(() => {
+    if (draft.projectId && catalog) void loadTasks(draft.projectId);
+  }, [draft.projectId, catalog]);
+
+  const chooseProject = async (choice: ProjectChoice) => {
+    if (choice.kind === 'none') return onChange({ ...draft, projectId: null, taskId: null, billable: false }, 'project');
+    let project = choice.kind === 'project' ? choice.project : null;
+    if (choice.kind === 'create') {
+      const created = await call(() => window.clockify.createProject({ name: choice.name, clientId: null }));
+      if (!created.ok) return showToast('error', created.error.message);
+      project = created.value;
+      showToast('info', `Project “${project.name}” created.`);
+    }
+    if (!project) return;
+    onChange({ ...draft, projectId: project.id, taskId: null, billable: defaultBillable(project, null) }, 'project');
+  };
+
+  const toggleTag = async (choice: TagChoice) => {
+    let id: string;
+    if (choice.kind === 'create') {
+      const created = await call(() => window.clockify.createTag({ name: choice.name }));
+      if (!created.ok) return showToast('error', created.error.message);
+      id = created.value.id;
+    } else {
+      id = choice.tag.id;
+    }
+    const tagIds = draft.tagIds.includes(id) ? draft.tagIds.filter((tag) => tag !== id) : [...draft.tagIds, id];
+    onChange({ ...draft, tagIds }, 'tags');
+  };
+
+  const applySuggestion = (entry: EntryView) => {
+    onChange({ description: entry.description, projectId: entry.projectId, taskId: entry.taskId, tagIds: entry.tagIds, billable: entry.billable }, 'suggestion');
+  };
+
+  const taskList = Array.isArray(tasks) ? tasks : [];
+  const showTasks = taskList.length > 0 || draft.taskId !== null;
+
+  return (
+    <div className="entry-fields">
+      <DescriptionField
+        value={draft.description}
+        onChange={(description) => onChange({ ...draft, description }, 'description')}
+        onSuggestion={applySuggestion}
+        recent={recent}
+        projectOf={projectOf}
+        focusToken={focusToken}
+        onCommit={onDescriptionCommit}
+        invalid={invalidField === 'description'}
+      />
+      <div className="field-row">
+        <ProjectPicker
+          catalog={catalog}
+          workspace={workspace}
+          projectId={draft.projectId}
+          recentIds={recentIds}
+          onChoose={(choice) => void chooseProject(choice)}
+          invalid={invalidField === 'project'}
+        />
+        {showTasks && (
+          <TaskPicker
+            tasks={taskList}
+            taskId={draft.taskId}
+            invalid={invalidField === 'task'}
+            onChoose={(task) => onChange({ ...draft, taskId: task?.id ?? null, billable: defaultBillable(projectOf(draft.projectId), task) }, 'task')}
+          />
+        )}
+      </div>
+      <div className="field-row">
+        <TagPicker catalog={catalog} workspace={workspace} tagIds={draft.tagIds} onToggle={(choice) => void toggleTag(choice)} invalid={invalidField === 'tags'} />
+        <label className="billable">
+          <input type="checkbox" checked={draft.billable} onChange={(event) => onChange({ ...draft, billable: event.currentTarget.checked }, 'billable')} />
+          <span>Billable</span>
+        </label>
+      </div>
+    </div>
+  );
+}

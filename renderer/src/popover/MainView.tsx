@@ -1,0 +1,212 @@
+// Signed in: the workspace, the sync state, the tracker and the recent entries.
+import { useState } from 'react';
+import type { AppSnapshot } from '../../../shared/domain';
+import { EditEntrySheet } from './EditEntrySheet';
+import { Icon } from './Icon';
+import { RecentEntries } from './RecentEntries';
+import { Tracker } from './Tracker';
+import { call, refusedStop, setEditing, showToast, usePopover } from './store';
+
+export function MainView() {
+  // An entry that left the list (deleted, older than the list) cannot stay open.
+  const editingKey = usePopover((state) => (state.editingKey !== null && state.snapshot?.recent.some((entry) => entry.key === state.editingKey) ? state.editingKey : null));
+  return (
+    <>
+      <main className="main" inert={editingKey !== null}>
+        <TopBar />
+        <Banners />
+        <Tracker />
+        <RecentEntries />
+      </main>
+      {editingKey !== null && <EditEntrySheet entryKey={editingKey} />}
+    </>
+  );
+}
+
+function TopBar() {
+  const snapshot = usePopover((state) => state.snapshot)!;
+  const [switching, setSwitching] = useState(false);
+  const selectWorkspace = async (workspaceId: string) => {
+    setSwitching(true);
+    const result = await call(() => window.clockify.selectWorkspace({ workspaceId }));
+    setSwitching(false);
+    if (!result.ok) showToast('error', result.error.message);
+  };
+  return (
+    <header className="topbar">
+      <div className="workspace">
+        <select
+          aria-label="Workspace"
+          value={snapshot.workspaceId ?? ''}
+          aria-busy={switching}
+          disabled={snapshot.workspaces.length === 0}
+          onChange={(event) => void selectWorkspace(event.currentTarget.value)}
+        >
+          {snapshot.workspaces.length === 0 && <option value="">Loading workspaces…</option>}
+          {snapshot.workspaces.map((workspace) => (
+            <option key={workspace.id} value={workspace.id}>
+              {workspace.name}
+            </option>
+          ))}
+        </select>
+        <svg className="chevron" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M4.5 6.5l3.5 3.5 3.5-3.5" />
+        </svg>
+      </div>
+      <SyncStatus sync={snapshot.sync} />
+      <AccountMenu snapshot={snapshot} />
+    </header>
+  );
+}
+
+function SyncStatus({ sync }: { sync: AppSnapshot['sync'] }) {
+  const waiting = sync.pending;
+  const attention = sync.attention.length;
+  let text: string;
+  let tone: string;
+  if (!sync.online) {
+    text = waiting > 0 ? `Offline · ${waiting} pending` : 'Offline';
+    tone = 'offline';
+  } else if (attention > 0) {
+    text = `${attention} need${attention === 1 ? 's' : ''} attention`;
+    tone = 'attention';
+  } else if (waiting > 0) {
+    text = `${waiting} pending`;
+    tone = 'pending';
+  } else {
+    text = 'All saved';
+    tone = 'saved';
+  }
+  return (
+    <div role="status" className={`sync-status ${tone}`} title={sync.lastError ?? undefined}>
+      <span className="sync-dot" aria-hidden="true" />
+      {text}
+    </div>
+  );
+}
+
+function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const account = snapshot.account;
+  if (account.status !== 'signed-in') return null;
+  const signOut = async (discardPending: boolean) => {
+    const result = await call(() => window.clockify.signOut({ discardPending }));
+    if (!result.ok) setProblem(result.error.message);
+  };
+  const initials = account.userName
+    .split(/\s+/)
+    .map((word) => word[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <div className="account">
+      <button
+        type="button"
+        className="avatar"
+        aria-label="Account"
+        aria-expanded={open}
+        aria-haspopup="true"
+        title={`${account.userName} (${account.email})`}
+        onClick={() => (setOpen(!open), setProblem(null))}
+      >
+        {initials || <Icon name="person" />}
+      </button>
+      {open && (
+        <div
+          className="menu"
+          role="group"
+          aria-label="Account"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              setOpen(false);
+            }
+          }}
+        >
+          <p className="menu-who">
+            <strong>{account.userName}</strong>
+            <span className="muted">{account.email}</span>
+            <span className="muted small">{account.keyStorage === 'keychain' ? 'Key kept in the system keychain' : 'Key kept in memory until the app quits'}</span>
+          </p>
+          {problem ? (
+            <>
+              <p role="alert" className="alert">
+                {problem}
+              </p>
+              <button type="button" className="quiet danger wide" onClick={() => void signOut(true)}>
+                Sign out and discard changes
+              </button>
+            </>
+          ) : (
+            <button type="button" className="quiet wide" autoFocus onClick={() => void signOut(false)}>
+              Sign out
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Banners() {
+  const snapshot = usePopover((state) => state.snapshot)!;
+  const { sync, account } = snapshot;
+  const [retrying, setRetrying] = useState(false);
+  const stop = refusedStop(snapshot);
+  const others = sync.attention.filter((item) => item !== stop);
+  const retry = async () => {
+    setRetrying(true);
+    const result = await call(() => window.clockify.retrySync({}));
+    setRetrying(false);
+    if (!result.ok) showToast('error', result.error.message);
+  };
+  const discard = async (intentId: string) => {
+    const result = await call(() => window.clockify.discardChange({ intentId }));
+    if (!result.ok) showToast('error', result.error.message);
+  };
+  return (
+    <div className="banners">
+      {!sync.online && (
+        <div className="banner offline">
+          <Icon name="offline" />
+          <span>
+            <strong>Offline.</strong> Clockify cannot be reached; your changes are kept and sent when it can.
+          </span>
+          <button type="button" className="link" disabled={retrying} onClick={() => void retry()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {sync.online && sync.lastError && (
+        <div role="alert" className="banner error">
+          <Icon name="warning" />
+          <span>{sync.lastError}</span>
+          <button type="button" className="link" disabled={retrying} onClick={() => void retry()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {others.map((item) => (
+        <div role="alert" key={item.intentId} className="banner error">
+          <Icon name="warning" />
+          <span>{item.reason}</span>
+          <span className="banner-actions">
+            <button type="button" className="link" onClick={() => setEditing(item.entryKey)}>
+              Fix
+            </button>
+            <button type="button" className="link" onClick={() => void discard(item.intentId)}>
+              Discard
+            </button>
+          </span>
+        </div>
+      ))}
+      {account.status === 'signed-in' && account.keychainProblem && (
+        <div className="banner note">
+          <span>{account.keychainProblem}</span>
+        </div>
+      )}
+    </div>
+  );
+}

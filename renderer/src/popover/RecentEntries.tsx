@@ -1,0 +1,142 @@
+// The recent entries: today first, grouped by local day with each day's total (today's includes the
+// running timer). Each item: description, project with its colour, time range and duration;
+// Continue, Edit and Delete (with Undo).
+import { memo, useMemo } from 'react';
+import type { EntryView, Preferences } from '../../../shared/domain';
+import type { CatalogData } from '../catalog-data';
+import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
+import { Icon } from './Icon';
+import { call, setEditing, showToast, usePopover } from './store';
+
+interface Day {
+  readonly key: string;
+  readonly entries: readonly EntryView[];
+  readonly seconds: number;
+}
+
+function groupByDay(entries: readonly EntryView[], zone: string, todayKey: string): Day[] {
+  const days = new Map<string, EntryView[]>([[todayKey, []]]);
+  for (const entry of entries) {
+    const key = dayKeyOf(entry.start, zone);
+    const list = days.get(key);
+    if (list) list.push(entry);
+    else days.set(key, [entry]);
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([key, list]) => ({ key, entries: list, seconds: list.reduce((sum, entry) => sum + (entry.end ? secondsBetween(entry.start, entry.end) : 0), 0) }));
+}
+
+export function RecentEntries() {
+  const snapshot = usePopover((state) => state.snapshot);
+  const catalog = usePopover((state) => state.catalog);
+  const preferences = snapshot?.preferences;
+  const zone = preferences?.timeZone ?? 'UTC';
+  const todayKey = dayKeyOf(Date.now(), zone);
+  const recent = snapshot?.recent;
+  const days = useMemo(() => groupByDay(recent ?? [], zone, todayKey), [recent, zone, todayKey]);
+  const running = snapshot?.timer.status === 'running' ? snapshot.timer.entry : null;
+  if (!preferences) return null;
+
+  return (
+    <section className="recent" aria-label="Recent">
+      <ul aria-label="Recent entries" className="entries">
+        {days.map((day) => (
+          <DayGroup key={day.key} day={day} todayKey={todayKey} running={day.key === todayKey ? running : null} preferences={preferences} catalog={catalog} />
+        ))}
+      </ul>
+      {days.length === 1 && days[0]!.entries.length === 0 && <p className="empty">No entries in the last 7 days. Start a timer or add one by hand.</p>}
+    </section>
+  );
+}
+
+function DayGroup({ day, todayKey, running, preferences, catalog }: { day: Day; todayKey: string; running: EntryView | null; preferences: Preferences; catalog: CatalogData | null }) {
+  const label = formatDayLabel(day.key, todayKey);
+  return (
+    <>
+      <li role="presentation" className="day">
+        <h2>{label}</h2>
+        {running ? <LiveTotal base={day.seconds} running={running} label={label} /> : <span className="day-total" aria-label={`${label} total ${formatDuration(day.seconds)}`}>{formatDuration(day.seconds)}</span>}
+      </li>
+      {day.entries.map((entry) => (
+        <EntryItem key={entry.key} entry={entry} preferences={preferences} catalog={catalog} />
+      ))}
+    </>
+  );
+}
+
+function LiveTotal({ base, running, label }: { base: number; running: EntryView; label: string }) {
+  const now = usePopover((state) => state.now);
+  const total = formatDuration(base + Math.max(0, (now - Date.parse(running.start)) / 1000));
+  return (
+    <span className="day-total" aria-label={`${label} total ${total}`}>
+      {total}
+    </span>
+  );
+}
+
+const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { entry: EntryView; preferences: Preferences; catalog: CatalogData | null }) {
+  const project = entry.projectId ? catalog?.projects.byId.get(entry.projectId) : undefined;
+  const task = entry.taskId && entry.projectId ? catalog?.catalog.tasks[entry.projectId]?.find((t) => t.id === entry.taskId) : undefined;
+  const { timeZone, timeFormat } = preferences;
+  const range = `${formatClockTime(entry.start, timeZone, timeFormat)} – ${entry.end ? formatClockTime(entry.end, timeZone, timeFormat) : ''}`;
+  const duration = entry.end ? formatDuration(secondsBetween(entry.start, entry.end)) : '';
+  const descriptionId = `entry-${entry.key}`;
+
+  const continueEntry = async () => {
+    const result = await call(() => window.clockify.continueEntry({ entryKey: entry.key }));
+    if (!result.ok) showToast('error', result.error.message);
+  };
+  const deleteEntry = async () => {
+    const result = await call(() => window.clockify.deleteEntry({ entryKey: entry.key }));
+    if (!result.ok) return showToast('error', result.error.message);
+    showToast('info', `Deleted “${entry.description || 'entry without description'}”.`, entry.key);
+  };
+
+  return (
+    <li className={`entry sync-${entry.sync}`}>
+      <div className="entry-main">
+        <div className="entry-description" id={descriptionId}>
+          {entry.description || <span className="muted">No description</span>}
+        </div>
+        <div className="entry-meta">
+          {project ? (
+            <span className="entry-project" style={{ color: project.color }}>
+              <span className="dot" style={{ background: project.color }} aria-hidden="true" />
+              <span className="entry-project-name">{project.name}</span>
+            </span>
+          ) : (
+            <span className="muted">No project</span>
+          )}
+          {task && <span className="entry-task">· {task.name}</span>}
+          {entry.sync === 'pending' && (
+            <span className="sync-mark" title="Waiting to be saved to Clockify">
+              <Icon name="pending" />
+              <span className="sr-only">pending</span>
+            </span>
+          )}
+        </div>
+        {entry.problem && (
+          <div className="entry-problem">
+            <Icon name="warning" /> {entry.problem}
+          </div>
+        )}
+      </div>
+      <div className="entry-side">
+        <span className="entry-duration">{duration}</span>
+        <span className="entry-range">{range}</span>
+      </div>
+      <div className="entry-tools">
+        <button type="button" className="icon-button" aria-label="Edit" title="Edit" aria-describedby={descriptionId} onClick={() => setEditing(entry.key)}>
+          <Icon name="edit" />
+        </button>
+        <button type="button" className="icon-button" aria-label="Delete" title="Delete" aria-describedby={descriptionId} onClick={() => void deleteEntry()}>
+          <Icon name="trash" />
+        </button>
+      </div>
+      <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void continueEntry()}>
+        <Icon name="play" />
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,173 @@
+// First run: how to connect (a Clockify API key with its server, or the Maton gateway), the key,
+// and Connect. The key goes to main once, to be checked and stored in the OS keychain; a failure
+// says what was wrong and keeps everything typed.
+import { useRef, useState, type FormEvent } from 'react';
+import { CLOCKIFY_SERVERS, type ClockifyServer, type ConnectionConfig } from '../../../shared/connection';
+import type { UserError } from '../../../shared/domain';
+import { call, showToast, usePopover } from './store';
+
+type ConnectionChoice = ClockifyServer | 'maton';
+
+const API_KEYS_URL = 'https://app.clockify.me/manage-api-keys';
+const MATON_URL = 'https://maton.ai';
+
+function connectionOf(choice: ConnectionChoice, serverUrl: string, matonConnection: string): ConnectionConfig {
+  if (choice === 'maton') return matonConnection.trim() ? { kind: 'maton', connectionId: matonConnection.trim() } : { kind: 'maton' };
+  if (choice === 'custom') return { kind: 'clockify', server: 'custom', baseUrl: serverUrl.trim() };
+  return { kind: 'clockify', server: choice };
+}
+
+export function SetupView() {
+  const account = usePopover((state) => state.snapshot?.account);
+  const envOffer = account?.status === 'signed-out' ? account.envKeyAvailable : null;
+  const keychainProblem = account?.keychainProblem ?? null;
+  const [choice, setChoice] = useState<ConnectionChoice>(envOffer === 'maton' ? 'maton' : 'global');
+  const [apiKey, setApiKey] = useState('');
+  const [serverUrl, setServerUrl] = useState('');
+  const [matonConnection, setMatonConnection] = useState('');
+  const [error, setError] = useState<UserError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const keyRef = useRef<HTMLInputElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const maton = choice === 'maton';
+
+  const finish = (result: Awaited<ReturnType<typeof window.clockify.connect>>) => {
+    setBusy(false);
+    if (result.ok) {
+      showToast('info', `Signed in as ${result.value.userName}.`);
+      return;
+    }
+    setError(result.error);
+    (result.error.field === 'baseUrl' ? urlRef : keyRef).current?.focus();
+  };
+
+  const connect = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!apiKey.trim()) {
+      setError({ kind: 'invalid', field: 'apiKey', status: null, message: maton ? 'Paste your Maton API key first.' : 'Paste your Clockify API key first.' });
+      keyRef.current?.focus();
+      return;
+    }
+    if (choice === 'custom' && !serverUrl.trim()) {
+      setError({ kind: 'invalid', field: 'baseUrl', status: null, message: 'Enter the server URL, for example https://clockify.example.com/api/v1.' });
+      urlRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    finish(await call(() => window.clockify.connect({ connection: connectionOf(choice, serverUrl, matonConnection), secret: apiKey })));
+  };
+
+  const connectWithEnvironment = async () => {
+    setBusy(true);
+    setError(null);
+    finish(await call(() => window.clockify.connectWithEnvironmentKey({ connection: connectionOf(choice, serverUrl, matonConnection) })));
+  };
+
+  return (
+    <main className="setup">
+      <div className="setup-head">
+        <div className="logo" aria-hidden="true">
+          <svg viewBox="0 0 32 32">
+            <circle cx="16" cy="16" r="12" />
+            <path d="M16 9v7l5 3" />
+          </svg>
+        </div>
+        <h1>Connect to Clockify</h1>
+        <p className="muted">Track time from the tray. Your key is checked once and kept in the system keychain.</p>
+      </div>
+      <form className="setup-form" onSubmit={(event) => void connect(event)} noValidate aria-busy={busy}>
+        <label className="field">
+          <span>Connection</span>
+          <select aria-label="Connection" value={choice} onChange={(event) => (setChoice(event.currentTarget.value as ConnectionChoice), setError(null))}>
+            <optgroup label="Clockify API key">
+              {(Object.keys(CLOCKIFY_SERVERS) as (keyof typeof CLOCKIFY_SERVERS)[]).map((server) => (
+                <option key={server} value={server}>
+                  {CLOCKIFY_SERVERS[server].label}
+                  {server === 'global' ? ' (app.clockify.me)' : ''}
+                </option>
+              ))}
+              <option value="custom">Custom URL</option>
+            </optgroup>
+            <optgroup label="Gateway">
+              <option value="maton">Maton gateway</option>
+            </optgroup>
+          </select>
+        </label>
+        {choice === 'custom' && (
+          <label className="field">
+            <span>Server URL</span>
+            <input
+              ref={urlRef}
+              type="url"
+              aria-label="Server URL"
+              placeholder="https://clockify.example.com/api/v1"
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={error?.field === 'baseUrl' || undefined}
+              value={serverUrl}
+              onChange={(event) => setServerUrl(event.currentTarget.value)}
+            />
+          </label>
+        )}
+        <label className="field">
+          <span>{maton ? 'Maton API key' : 'API key'}</span>
+          <input
+            ref={keyRef}
+            type="password"
+            aria-label={maton ? 'Maton API key' : 'API key'}
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            aria-invalid={error?.field === 'apiKey' || undefined}
+            aria-describedby="key-help"
+            value={apiKey}
+            onChange={(event) => setApiKey(event.currentTarget.value)}
+          />
+        </label>
+        {maton && (
+          <label className="field">
+            <span>
+              Maton connection <span className="muted">(optional)</span>
+            </span>
+            <input type="text" aria-label="Maton connection" autoComplete="off" spellCheck={false} value={matonConnection} onChange={(event) => setMatonConnection(event.currentTarget.value)} />
+          </label>
+        )}
+        <p id="key-help" className="help">
+          {maton ? (
+            <>
+              Your Maton key is on{' '}
+              <a href={MATON_URL} target="_blank" rel="noreferrer">
+                maton.ai
+              </a>
+              . Leave the connection empty to use your default Clockify connection.
+            </>
+          ) : (
+            <>
+              Find your key in Clockify under{' '}
+              <a href={API_KEYS_URL} target="_blank" rel="noreferrer">
+                Preferences → Advanced → API keys
+              </a>
+              . Choose the server your account lives on.
+            </>
+          )}
+        </p>
+        {error && (
+          <div role="alert" className="alert">
+            {error.message}
+          </div>
+        )}
+        {keychainProblem && <p className="note">{keychainProblem}</p>}
+        <button type="submit" className="primary wide" disabled={busy}>
+          {busy ? 'Connecting…' : 'Connect'}
+        </button>
+        {envOffer && (
+          <button type="button" className="quiet wide" disabled={busy} onClick={() => void connectWithEnvironment()}>
+            Use the key from {envOffer === 'maton' ? 'MATON_API_KEY' : 'CLOCKIFY_API_KEY'}
+          </button>
+        )}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,254 @@
+// The popover's state: a projection of main's (a snapshot at start, then pushed snapshots), the
+// catalog of the chosen workspace, and what only this window holds (the draft being typed, toasts).
+// It calls main through window.clockify only; it never talks to Clockify and never sees the key.
+import { create } from 'zustand';
+import type { AppSnapshot, Attention, EntryDraft, EntryView, Notice, Result, TaskOption, UserError } from '../../../shared/domain';
+import { defaultBillable } from '../../../shared/entry-rules';
+import type { AppSettingsView } from '../../../shared/settings';
+import { deriveCatalogData, type CatalogData } from '../catalog-data';
+
+export interface Toast {
+  readonly id: number;
+  readonly level: Notice['level'];
+  readonly text: string;
+  /** A deleted entry that "Undo" brings back. */
+  readonly undoKey?: string;
+}
+
+export type TrackerMode = 'timer' | 'manual';
+
+export interface PopoverState {
+  readonly snapshot: AppSnapshot | null;
+  readonly settings: AppSettingsView | null;
+  readonly catalog: CatalogData | null;
+  /** Tasks fetched for projects whose tasks the catalog did not hold yet. */
+  readonly tasks: Readonly<Record<string, readonly TaskOption[] | 'loading'>>;
+  /** Main's clock, from the 1-second tick while a timer runs. */
+  readonly now: number;
+  /** The timer form: the running entry's fields while one runs, else what the next one will be. */
+  readonly draft: EntryDraft;
+  /** The user has not touched the idle draft: it may still take the default project. */
+  readonly draftPristine: boolean;
+  readonly boundKey: string | null;
+  readonly mode: TrackerMode;
+  readonly editingKey: string | null;
+  readonly toasts: readonly Toast[];
+  /** Bumped to move focus to Description (the popover was shown again, a form was sent). */
+  readonly focusToken: number;
+}
+
+export const EMPTY_DRAFT: EntryDraft = { description: '', projectId: null, taskId: null, tagIds: [], billable: false };
+
+export const usePopover = create<PopoverState>(() => ({
+  snapshot: null,
+  settings: null,
+  catalog: null,
+  tasks: {},
+  now: Date.now(),
+  draft: EMPTY_DRAFT,
+  draftPristine: true,
+  boundKey: null,
+  mode: 'timer',
+  editingKey: null,
+  toasts: [],
+  focusToken: 0,
+}));
+
+const bridge = () => window.clockify;
+const set = usePopover.setState;
+const get = usePopover.getState;
+
+// --- calling main ----------------------------------------------------------------------------------
+
+/** A bridge call whose transport failed reads like any other error the user can act on. */
+export async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    return { ok: false, error: { kind: 'bridge', status: null, message: `The app could not do that (${error instanceof Error ? error.message : String(error)}). Try again.` } };
+  }
+}
+
+// --- start-up and pushes ---------------------------------------------------------------------------
+
+let pushed = false;
+let stopTicks: (() => void) | null = null;
+
+export async function startStore(): Promise<void> {
+  const api = bridge();
+  api.onState((snapshot) => {
+    pushed = true;
+    applySnapshot(snapshot);
+  });
+  api.onNotice((notice) => showToast(notice.level, notice.text));
+  const [snapshot, settings] = await Promise.all([api.getSnapshot({}), api.getSettings({}).catch(() => null)]);
+  set({ settings });
+  // A push that arrived meanwhile is newer than this answer.
+  if (!pushed) applySnapshot(snapshot);
+  else refreshDraft();
+}
+
+function applySnapshot(snapshot: AppSnapshot): void {
+  const previous = get().snapshot;
+  set({ snapshot, now: Date.now() });
+  if (previous?.workspaceId !== snapshot.workspaceId) set({ tasks: {}, catalog: null, draft: EMPTY_DRAFT, draftPristine: true, boundKey: null });
+  if (previous?.account.status === 'signed-in' && snapshot.account.status !== 'signed-in') set({ mode: 'timer', editingKey: null });
+  void syncCatalog();
+  refreshDraft();
+  const running = snapshot.timer.status === 'running';
+  if (running && !stopTicks) stopTicks = bridge().onTick(({ now }) => set({ now: Date.parse(now) }));
+  if (!running && stopTicks) {
+    stopTicks();
+    stopTicks = null;
+  }
+}
+
+let loadedCatalog: { workspaceId: string; version: number } | null = null;
+let catalogInFlight = false;
+
+/** Fetches the catalog when the workspace or its version changed. Local call: no request to Clockify. */
+async function syncCatalog(): Promise<void> {
+  const snapshot = get().snapshot;
+  const workspaceId = snapshot?.account.status === 'signed-in' ? snapshot.workspaceId : null;
+  if (!snapshot || !workspaceId) {
+    loadedCatalog = null;
+    if (get().catalog) set({ catalog: null });
+    return;
+  }
+  if (catalogInFlight || (loadedCatalog?.workspaceId === workspaceId && loadedCatalog.version === snapshot.catalogVersion)) return;
+  catalogInFlight = true;
+  const version = snapshot.catalogVersion;
+  try {
+    const catalog = await bridge().getCatalog({ workspaceId });
+    loadedCatalog = { workspaceId, version };
+    if (get().snapshot?.workspaceId === workspaceId) {
+      set({ catalog: deriveCatalogData(catalog, get().catalog) });
+      refreshDraft();
+    }
+  } finally {
+    catalogInFlight = false;
+  }
+  // Changed again while fetching.
+  void syncCatalog();
+}
+
+// --- the timer form --------------------------------------------------------------------------------
+
+/** A draft as the contract takes it (a fresh tag list, not the store's read-only one). */
+export function wire(draft: EntryDraft) {
+  return { ...draft, tagIds: [...draft.tagIds] };
+}
+
+export function draftOf(entry: EntryView): EntryDraft {
+  return { description: entry.description, projectId: entry.projectId, taskId: entry.taskId, tagIds: entry.tagIds, billable: entry.billable };
+}
+
+/** A stop Clockify refused (a required field is missing): the entry waits to be completed. */
+export function refusedStop(snapshot: AppSnapshot | null): Attention | null {
+  if (!snapshot || snapshot.timer.status !== 'stopping') return null;
+  const key = snapshot.timer.entry.key;
+  return snapshot.sync.attention.find((item) => item.what === 'stop' && item.entryKey === key) ?? null;
+}
+
+/** The entry the timer form edits: the running one, or one whose stop must be completed. */
+export function boundEntry(snapshot: AppSnapshot | null): EntryView | null {
+  if (!snapshot) return null;
+  if (snapshot.timer.status === 'running') return snapshot.timer.entry;
+  return refusedStop(snapshot) && snapshot.timer.status === 'stopping' ? snapshot.timer.entry : null;
+}
+
+let boundSignature = '';
+
+function refreshDraft(): void {
+  const { snapshot, boundKey, draftPristine } = get();
+  const entry = boundEntry(snapshot);
+  if (entry) {
+    const draft = draftOf(entry);
+    const signature = `${entry.key}|${JSON.stringify(draft)}`;
+    if (signature !== boundSignature || boundKey !== entry.key) {
+      boundSignature = signature;
+      set({ draft, boundKey: entry.key, draftPristine: false });
+    }
+    return;
+  }
+  boundSignature = '';
+  if (boundKey !== null) set({ boundKey: null, draft: defaultDraft(), draftPristine: true });
+  else if (draftPristine) set({ draft: defaultDraft() });
+}
+
+/** An empty draft with the default project (the fixed one, or the last used, as set in Settings). */
+function defaultDraft(): EntryDraft {
+  const { snapshot, settings, catalog } = get();
+  const choice = settings?.defaultProject;
+  const projectId = choice?.kind === 'fixed' ? choice.projectId : choice?.kind === 'last-used' ? (snapshot?.recent.find((entry) => entry.projectId)?.projectId ?? null) : null;
+  const project = projectId ? catalog?.projects.byId.get(projectId) : undefined;
+  return { ...EMPTY_DRAFT, projectId: project?.id ?? null, billable: defaultBillable(project, null) };
+}
+
+export function setDraft(draft: EntryDraft): void {
+  set({ draft, draftPristine: false });
+}
+
+/** Sends the timer form's fields to the running entry (or the entry whose stop was refused). */
+export async function saveRunning(draft: EntryDraft): Promise<Result<null>> {
+  return call(() => bridge().updateRunningEntry({ draft: wire(draft) }));
+}
+
+export async function startTimer(): Promise<Result<null>> {
+  return call(() => bridge().startTimer({ draft: wire(get().draft) }));
+}
+
+export async function stopTimer(): Promise<Result<null>> {
+  return call(() => bridge().stopTimer({}));
+}
+
+export async function loadTasks(projectId: string): Promise<void> {
+  const { catalog, tasks, snapshot } = get();
+  const workspaceId = snapshot?.workspaceId;
+  if (!workspaceId || catalog?.catalog.tasks[projectId] || tasks[projectId]) return;
+  set({ tasks: { ...tasks, [projectId]: 'loading' } });
+  const result = await call(() => bridge().getTasks({ workspaceId, projectId }));
+  const { [projectId]: _loading, ...rest } = get().tasks;
+  set({ tasks: result.ok ? { ...rest, [projectId]: result.value } : rest });
+}
+
+/** The active tasks of a project, or null while unknown. */
+export function tasksOf(state: PopoverState, projectId: string | null): readonly TaskOption[] | 'loading' | null {
+  if (!projectId) return null;
+  return state.catalog?.catalog.tasks[projectId] ?? state.tasks[projectId] ?? null;
+}
+
+// --- window-wide -----------------------------------------------------------------------------------
+
+let nextToastId = 1;
+
+export function showToast(level: Toast['level'], text: string, undoKey?: string): void {
+  const toast: Toast = { id: nextToastId++, level, text, ...(undoKey ? { undoKey } : {}) };
+  set({ toasts: [...get().toasts.slice(-2), toast] });
+  if (level !== 'error') setTimeout(() => dismissToast(toast.id), undoKey ? 10_000 : 6_000);
+}
+
+export function dismissToast(id: number): void {
+  set({ toasts: get().toasts.filter((toast) => toast.id !== id) });
+}
+
+export function setMode(mode: TrackerMode): void {
+  set({ mode, focusToken: get().focusToken + 1 });
+}
+
+export function setEditing(key: string | null): void {
+  set({ editingKey: key });
+  if (key === null) focusDescription();
+}
+
+export function focusDescription(): void {
+  set({ focusToken: get().focusToken + 1 });
+}
+
+export function hideWindow(): void {
+  void bridge().hideWindow({}).catch(() => undefined);
+}
+
+export function errorOf(result: Result<unknown>): UserError | null {
+  return result.ok ? null : result.error;
+}
