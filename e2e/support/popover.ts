@@ -1,0 +1,45 @@
+// Small helpers for the popover specs: finding things the way a user would, and reading what the
+// fake Clockify server ended up with.
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+import type { FakeClockify } from '../fake-clockify/server';
+
+export function projectId(fake: FakeClockify, name: string): string {
+  const project = fake.state.projects.find((candidate) => candidate.name === name);
+  if (!project) throw new Error(`No project ${name} on the fake server`);
+  return project.id;
+}
+
+export function workspaceId(fake: FakeClockify, name: string): string {
+  const workspace = fake.state.workspaces.find((candidate) => candidate.name === name);
+  if (!workspace) throw new Error(`No workspace ${name} on the fake server`);
+  return workspace.id;
+}
+
+/** The owner's entries on the fake server, newest start first. */
+export function entriesOnServer(fake: FakeClockify) {
+  const owner = fake.state.users.find((user) => user.email === 'lena.fischer@example.com')!;
+  return fake.state.timeEntries.filter((entry) => entry.userId === owner.id).sort((a, b) => b.start.localeCompare(a.start));
+}
+
+export function writes(fake: FakeClockify): string[] {
+  return fake.requests.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.status}`);
+}
+
+/** Opens the project picker, types a query and takes the first match with Enter. */
+export async function chooseProject(page: Page, query: string, scope: Page | ReturnType<Page['locator']> = page): Promise<void> {
+  const combobox = scope.getByRole('combobox', { name: 'Project' });
+  await combobox.click();
+  await combobox.fill(query);
+  await expect(page.getByRole('listbox', { name: 'Projects' }).getByRole('option').first()).toBeVisible();
+  await combobox.press('Enter');
+}
+
+/** Counts the window:hide calls the popover makes through the bridge. */
+export function countHideCalls(page: Page): () => number {
+  let calls = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/__bridge/invoke/window:hide')) calls++;
+  });
+  return () => calls;
+}
