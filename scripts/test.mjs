@@ -4,10 +4,12 @@
 //   1. system dependencies present (else: say what is missing and how to install it)
 //   2. typecheck  (tsc -b)
 //   3. lint       (eslint .)
-//   4. unit tests (vitest run) inside a private D-Bus session with a throwaway, unlocked
+//   4. security   (scripts/security-check.mjs: builds, then Electronegativity offline on the build
+//                 output; fails on any finding not justified in scripts/electronegativity-exclusions.json)
+//   5. unit tests (vitest run) inside a private D-Bus session with a throwaway, unlocked
 //                 gnome-keyring, so the keychain code is tested against a real Secret Service
 //                 and the user's own keyring is never touched
-//   5. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists
+//   6. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists
 //
 // Stops at the first failing step and exits non-zero. Takes no arguments: to run a subset, use
 // `npm run test:unit -- <filter>` or the tools directly.
@@ -137,6 +139,7 @@ async function browserTests() {
 const steps = [
   { name: 'typecheck', title: 'Typecheck (tsc -b)', run: () => run('tsc', ['-b']) },
   { name: 'lint', title: 'Lint (eslint .)', run: () => run('eslint', ['.']) },
+  { name: 'security', title: 'Security (build, then Electronegativity offline on the build output)', run: () => run(process.execPath, ['scripts/security-check.mjs']) },
   { name: 'unit', title: 'Unit tests (vitest run, real Secret Service in a private D-Bus session)', run: unitTests },
   { name: 'e2e', title: 'Browser tests (playwright test under xvfb-run)', run: browserTests },
 ];
