@@ -122,8 +122,12 @@ async function syncCatalog(): Promise<void> {
     const catalog = await bridge().getCatalog({ workspaceId });
     loadedCatalog = { workspaceId, version };
     if (get().snapshot?.workspaceId === workspaceId) {
-      set({ catalog: deriveCatalogData(catalog, get().catalog) });
+      const data = deriveCatalogData(catalog, get().catalog);
+      set({ catalog: data });
       refreshDraft();
+      // Index the projects while nothing else happens, so that the first keystroke in the
+      // picker does not pay for it (tens of milliseconds at 10,000 projects).
+      requestIdleCallback(() => data.projects.index(), { timeout: 2000 });
     }
   } finally {
     catalogInFlight = false;
