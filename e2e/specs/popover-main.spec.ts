@@ -20,6 +20,9 @@ test('opens ready to type, with the workspace, sync state and recent entries', a
   // Today: 45 min + 30 min; yesterday: 3:30 + 1:30 + 2:30 (Lena's, in Northwind).
   await expect(page.getByLabel('Today total 1:15')).toBeVisible();
   await expect(page.getByLabel('Yesterday total 7:30')).toBeVisible();
+  // The week so far, from the user's week start in Clockify (Monday here).
+  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: app.harness.core.snapshot().preferences.timeZone }).format(new Date());
+  await expect(page.getByLabel(`This week total ${weekday === 'Monday' ? '1:15' : '8:45'}`)).toBeVisible();
   const logo = recent.getByRole('listitem').filter({ hasText: 'Logo sketches' });
   await expect(logo).toContainText('Café Rebrand');
   await expect(logo).toContainText('0:45');
@@ -202,4 +205,13 @@ test('switching the workspace switches the pickers, the list and the rules', asy
   await expect(page.getByRole('timer')).toContainText('Acme Support');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.end === null)?.workspaceId).toBe(workspaceId(fake, 'Acme Corp (project required)'));
+});
+
+test('the week total starts on the week start set in Clockify', async ({ page, app, fake }) => {
+  // Make today the first day of the week: the week so far is today alone.
+  const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: app.harness.core.snapshot().preferences.timeZone }).format(new Date()).toUpperCase();
+  for (const user of fake.state.users) user.settings.weekStart = weekday as typeof user.settings.weekStart;
+  await app.signIn();
+  await app.open(page);
+  await expect(page.getByLabel('This week total 1:15')).toBeVisible();
 });

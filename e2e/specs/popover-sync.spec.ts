@@ -2,6 +2,7 @@
 // a stop Clockify refuses (the workspace requires a project) leading to completing the entry.
 import { expect, test } from '../support/fixtures';
 import { entriesOnServer, projectId, workspaceId } from '../support/popover';
+import { FAKE_API_KEY } from '../fake-clockify/server';
 
 test.beforeEach(async ({ app }) => {
   await app.signIn();
@@ -80,4 +81,28 @@ test('a stop refused for a missing project leads to completing the entry', async
   await expect
     .poll(() => fake.state.timeEntries.find((candidate) => candidate.id === 'aaaaaaaaaaaaaaaaaaaa0001'))
     .toMatchObject({ projectId: projectId(fake, 'Acme Support'), start: started, end: expect.stringMatching(/Z$/) });
+});
+
+test('a key Clockify stopped accepting: the alert offers to enter it again, and nothing waiting is lost', async ({ page, app, fake }) => {
+  await app.open(page);
+  // The key was revoked on the web and a new one made.
+  const owner = fake.state.apiKeys[FAKE_API_KEY]!;
+  delete fake.state.apiKeys[FAKE_API_KEY];
+  const newKey = 'NEWclockifyKEY000demo0000tray0000timer000000x2';
+  fake.state.apiKeys[newKey] = owner;
+
+  await page.getByRole('textbox', { name: 'Description' }).fill('Quarterly report');
+  await page.getByRole('button', { name: 'Start' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '401' });
+  await expect(alert).toContainText('Clockify did not accept the key (401)');
+  await expect(page.getByRole('status')).toHaveText('1 pending');
+  await alert.getByRole('button', { name: 'Re-enter key' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Enter your key again' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveValue('global');
+  await page.getByRole('textbox', { name: 'API key' }).fill(newKey);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('timer')).toContainText('Quarterly report');
+  await expect(page.getByRole('status')).toHaveText('All saved');
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.end === null)?.description).toBe('Quarterly report');
 });

@@ -4,16 +4,19 @@ import { useEffect } from 'react';
 import { MainView } from './MainView';
 import { SetupView } from './SetupView';
 import { Toasts } from './Toasts';
-import { focusDescription, hideWindow, setEditing, usePopover } from './store';
+import { focusDescription, hideWindow, setEditing, setReconnecting, usePopover } from './store';
 
 export function App() {
   const status = usePopover((state) => state.snapshot?.account.status);
+  const reconnecting = usePopover((state) => state.reconnecting);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      if (usePopover.getState().editingKey !== null) setEditing(null);
+      const state = usePopover.getState();
+      if (state.editingKey !== null) setEditing(null);
+      else if (state.reconnecting) setReconnecting(false);
       else hideWindow();
     };
     // Shown again (the tray popover is hidden, not closed): ready to type.
@@ -31,7 +34,7 @@ export function App() {
   if (!status) return <div className="loading" aria-busy="true" />;
   return (
     <>
-      {status === 'signed-in' ? <MainView /> : <SetupView />}
+      {status === 'signed-in' && !reconnecting ? <MainView /> : <SetupView />}
       <Toasts />
     </>
   );

@@ -5,7 +5,7 @@ import { EditEntrySheet } from './EditEntrySheet';
 import { Icon } from './Icon';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
-import { call, refusedStop, setEditing, showToast, usePopover } from './store';
+import { call, refusedStop, setEditing, setReconnecting, showToast, usePopover } from './store';
 
 export function MainView() {
   // An entry that left the list (deleted, older than the list) cannot stay open.
@@ -140,9 +140,14 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
               </button>
             </>
           ) : (
-            <button type="button" className="quiet wide" autoFocus onClick={() => void signOut(false)}>
-              Sign out
-            </button>
+            <div className="menu-actions">
+              <button type="button" className="quiet" onClick={() => setReconnecting(true)}>
+                Change key
+              </button>
+              <button type="button" className="quiet" autoFocus onClick={() => void signOut(false)}>
+                Sign out
+              </button>
+            </div>
           )}
         </div>
       )}
@@ -183,9 +188,15 @@ function Banners() {
         <div role="alert" className="banner error">
           <Icon name="warning" />
           <span>{sync.lastError}</span>
-          <button type="button" className="link" disabled={retrying} onClick={() => void retry()}>
-            Retry
-          </button>
+          {/\(401\)/.test(sync.lastError) ? (
+            <button type="button" className="link" onClick={() => setReconnecting(true)}>
+              Re-enter key
+            </button>
+          ) : (
+            <button type="button" className="link" disabled={retrying} onClick={() => void retry()}>
+              Retry
+            </button>
+          )}
         </div>
       )}
       {others.map((item) => (

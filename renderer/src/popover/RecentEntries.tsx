@@ -4,7 +4,7 @@
 import { memo, useMemo } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
 import type { CatalogData } from '../catalog-data';
-import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
+import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween, shiftDayKey } from '../time-format';
 import { Icon } from './Icon';
 import { call, setEditing, showToast, usePopover } from './store';
 
@@ -27,6 +27,14 @@ function groupByDay(entries: readonly EntryView[], zone: string, todayKey: strin
     .map(([key, list]) => ({ key, entries: list, seconds: list.reduce((sum, entry) => sum + (entry.end ? secondsBetween(entry.start, entry.end) : 0), 0) }));
 }
 
+const WEEKDAYS: readonly Preferences['weekStart'][] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+/** The first day of the week containing today, by the user's week start in Clockify. */
+function weekStartKey(todayKey: string, weekStart: Preferences['weekStart']): string {
+  const weekday = new Date(`${todayKey}T12:00:00Z`).getUTCDay();
+  return shiftDayKey(todayKey, -((weekday - WEEKDAYS.indexOf(weekStart) + 7) % 7));
+}
+
 export function RecentEntries() {
   const snapshot = usePopover((state) => state.snapshot);
   const catalog = usePopover((state) => state.catalog);
@@ -37,12 +45,23 @@ export function RecentEntries() {
   const days = useMemo(() => groupByDay(recent ?? [], zone, todayKey), [recent, zone, todayKey]);
   const running = snapshot?.timer.status === 'running' ? snapshot.timer.entry : null;
   if (!preferences) return null;
+  // The list holds the last seven days, so the week so far is always all in it.
+  const weekFrom = weekStartKey(todayKey, preferences.weekStart);
+  const weekSeconds = days.filter((day) => day.key >= weekFrom).reduce((sum, day) => sum + day.seconds, 0);
 
   return (
     <section className="recent" aria-label="Recent">
       <ul aria-label="Recent entries" className="entries">
         {days.map((day) => (
-          <DayGroup key={day.key} day={day} todayKey={todayKey} running={day.key === todayKey ? running : null} preferences={preferences} catalog={catalog} />
+          <DayGroup
+            key={day.key}
+            day={day}
+            todayKey={todayKey}
+            running={day.key === todayKey ? running : null}
+            weekSeconds={day.key === todayKey ? weekSeconds : null}
+            preferences={preferences}
+            catalog={catalog}
+          />
         ))}
       </ul>
       {days.length === 1 && days[0]!.entries.length === 0 && <p className="empty">No entries in the last 7 days. Start a timer or add one by hand.</p>}
@@ -50,13 +69,24 @@ export function RecentEntries() {
   );
 }
 
-function DayGroup({ day, todayKey, running, preferences, catalog }: { day: Day; todayKey: string; running: EntryView | null; preferences: Preferences; catalog: CatalogData | null }) {
+interface DayGroupProps {
+  readonly day: Day;
+  readonly todayKey: string;
+  readonly running: EntryView | null;
+  /** Today's group also shows the week so far. */
+  readonly weekSeconds: number | null;
+  readonly preferences: Preferences;
+  readonly catalog: CatalogData | null;
+}
+
+function DayGroup({ day, todayKey, running, weekSeconds, preferences, catalog }: DayGroupProps) {
   const label = formatDayLabel(day.key, todayKey);
   return (
     <>
       <li role="presentation" className="day">
         <h2>{label}</h2>
-        {running ? <LiveTotal base={day.seconds} running={running} label={label} /> : <span className="day-total" aria-label={`${label} total ${formatDuration(day.seconds)}`}>{formatDuration(day.seconds)}</span>}
+        {weekSeconds !== null && <LiveTotal base={weekSeconds} running={running} label="This week" className="week-total" prefix="Week " />}
+        <LiveTotal base={day.seconds} running={running} label={label} />
       </li>
       {day.entries.map((entry) => (
         <EntryItem key={entry.key} entry={entry} preferences={preferences} catalog={catalog} />
@@ -65,14 +95,20 @@ function DayGroup({ day, todayKey, running, preferences, catalog }: { day: Day; 
   );
 }
 
-function LiveTotal({ base, running, label }: { base: number; running: EntryView; label: string }) {
-  const now = usePopover((state) => state.now);
-  const total = formatDuration(base + Math.max(0, (now - Date.parse(running.start)) / 1000));
+/** A total that counts the running timer too (it re-renders with the tick only when one runs). */
+function LiveTotal({ base, running, label, className = 'day-total', prefix = '' }: { base: number; running: EntryView | null; label: string; className?: string; prefix?: string }) {
+  const total = formatDuration(base + useRunningSeconds(running));
   return (
-    <span className="day-total" aria-label={`${label} total ${total}`}>
+    <span className={className} aria-label={`${label} total ${total}`}>
+      {prefix}
       {total}
     </span>
   );
+}
+
+function useRunningSeconds(running: EntryView | null): number {
+  const now = usePopover((state) => (running ? state.now : 0));
+  return running ? Math.max(0, (now - Date.parse(running.start)) / 1000) : 0;
 }
 
 const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { entry: EntryView; preferences: Preferences; catalog: CatalogData | null }) {

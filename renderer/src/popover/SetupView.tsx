@@ -4,7 +4,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { CLOCKIFY_SERVERS, type ClockifyServer, type ConnectionConfig } from '../../../shared/connection';
 import type { UserError } from '../../../shared/domain';
-import { call, showToast, usePopover } from './store';
+import { call, setReconnecting, showToast, usePopover } from './store';
 
 type ConnectionChoice = ClockifyServer | 'maton';
 
@@ -21,10 +21,12 @@ export function SetupView() {
   const account = usePopover((state) => state.snapshot?.account);
   const envOffer = account?.status === 'signed-out' ? account.envKeyAvailable : null;
   const keychainProblem = account?.keychainProblem ?? null;
-  const [choice, setChoice] = useState<ConnectionChoice>(envOffer === 'maton' ? 'maton' : 'global');
+  // Entering the key again keeps the connection the user had.
+  const current = account?.status === 'signed-in' ? account.connection : null;
+  const [choice, setChoice] = useState<ConnectionChoice>(current ? (current.kind === 'maton' ? 'maton' : current.server) : envOffer === 'maton' ? 'maton' : 'global');
   const [apiKey, setApiKey] = useState('');
-  const [serverUrl, setServerUrl] = useState('');
-  const [matonConnection, setMatonConnection] = useState('');
+  const [serverUrl, setServerUrl] = useState(current?.kind === 'clockify' && current.server === 'custom' ? current.baseUrl : '');
+  const [matonConnection, setMatonConnection] = useState(current?.kind === 'maton' ? (current.connectionId ?? '') : '');
   const [error, setError] = useState<UserError | null>(null);
   const [busy, setBusy] = useState(false);
   const keyRef = useRef<HTMLInputElement>(null);
@@ -35,6 +37,7 @@ export function SetupView() {
     setBusy(false);
     if (result.ok) {
       showToast('info', `Signed in as ${result.value.userName}.`);
+      setReconnecting(false);
       return;
     }
     setError(result.error);
@@ -74,8 +77,12 @@ export function SetupView() {
             <path d="M16 9v7l5 3" />
           </svg>
         </div>
-        <h1>Connect to Clockify</h1>
-        <p className="muted">Track time from the tray. Your key is checked once and kept in the system keychain.</p>
+        <h1>{current ? 'Enter your key again' : 'Connect to Clockify'}</h1>
+        <p className="muted">
+          {current
+            ? 'Clockify needs a current key. Changes waiting to be sent are kept and go out once it accepts the key.'
+            : 'Track time from the tray. Your key is checked once and kept in the system keychain.'}
+        </p>
       </div>
       <form className="setup-form" onSubmit={(event) => void connect(event)} noValidate aria-busy={busy}>
         <label className="field">
@@ -162,6 +169,11 @@ export function SetupView() {
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? 'Connecting…' : 'Connect'}
         </button>
+        {current && (
+          <button type="button" className="quiet wide" onClick={() => setReconnecting(false)}>
+            Cancel
+          </button>
+        )}
         {envOffer && (
           <button type="button" className="quiet wide" disabled={busy} onClick={() => void connectWithEnvironment()}>
             Use the key from {envOffer === 'maton' ? 'MATON_API_KEY' : 'CLOCKIFY_API_KEY'}

@@ -85,7 +85,10 @@ function TimerForm() {
   };
   const stop = async () => {
     if (entry && draft.description !== entry.description) await saveRunning(draft);
-    report(await stopTimer());
+    const result = await stopTimer();
+    report(result);
+    // Ready for the next one.
+    if (result.ok) focusDescription();
   };
   const complete = async () => {
     const result = await saveRunning(draft);
@@ -237,7 +240,7 @@ function ManualEntryForm() {
       />
       {error && <ErrorAlert error={error} />}
       <div className="timer-row">
-        <span className="hint">Ctrl+Enter adds</span>
+        <span className="hint">{/Mac/.test(navigator.platform) ? '⌘ Return adds' : 'Ctrl+Enter adds'}</span>
         <button type="button" className="primary" onClick={() => void add()}>
           Add entry
         </button>

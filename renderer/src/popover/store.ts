@@ -33,6 +33,8 @@ export interface PopoverState {
   readonly mode: TrackerMode;
   readonly editingKey: string | null;
   readonly toasts: readonly Toast[];
+  /** Signed in, but entering the key again (Clockify stopped accepting the saved one). */
+  readonly reconnecting: boolean;
   /** Bumped to move focus to Description (the popover was shown again, a form was sent). */
   readonly focusToken: number;
 }
@@ -51,6 +53,7 @@ export const usePopover = create<PopoverState>(() => ({
   mode: 'timer',
   editingKey: null,
   toasts: [],
+  reconnecting: false,
   focusToken: 0,
 }));
 
@@ -92,7 +95,7 @@ function applySnapshot(snapshot: AppSnapshot): void {
   const previous = get().snapshot;
   set({ snapshot, now: Date.now() });
   if (previous?.workspaceId !== snapshot.workspaceId) set({ tasks: {}, catalog: null, draft: EMPTY_DRAFT, draftPristine: true, boundKey: null });
-  if (previous?.account.status === 'signed-in' && snapshot.account.status !== 'signed-in') set({ mode: 'timer', editingKey: null });
+  if (previous?.account.status === 'signed-in' && snapshot.account.status !== 'signed-in') set({ mode: 'timer', editingKey: null, reconnecting: false });
   void syncCatalog();
   refreshDraft();
   const running = snapshot.timer.status === 'running';
@@ -238,6 +241,10 @@ export function dismissToast(id: number): void {
 
 export function setMode(mode: TrackerMode): void {
   set({ mode, focusToken: get().focusToken + 1 });
+}
+
+export function setReconnecting(reconnecting: boolean): void {
+  set({ reconnecting, editingKey: null });
 }
 
 export function setEditing(key: string | null): void {
