@@ -1,0 +1,74 @@
+// Screenshots of the popover for the README, in light and dark: setup, main (idle and running),
+// manual entry and recent entries. Written to docs/screenshots/.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { startRegionHarness } from '../support/region-harness';
+
+const out = (name: string, scheme: string) => path.resolve(import.meta.dirname, '../../docs/screenshots', `${name}-${scheme}.png`);
+
+test.use({ viewport: { width: 380, height: 600 } });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`setup (${scheme})`, async ({ page, fake }) => {
+      const regions = await startRegionHarness(fake);
+      await page.goto(regions.harness.url);
+      await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
+      await page.getByRole('textbox', { name: 'API key' }).fill('not-a-real-key');
+      await page.getByRole('button', { name: 'Connect' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await page.screenshot({ path: out('setup', scheme) });
+      await regions.close();
+    });
+
+    test(`main, recent entries and manual entry (${scheme})`, async ({ page, app }) => {
+      await app.signIn();
+      await app.open(page);
+      const description = page.getByRole('textbox', { name: 'Description' });
+      await expect(description).toBeFocused();
+      await expect(page.getByRole('list', { name: 'Recent entries' }).getByRole('listitem').first()).toBeVisible();
+      await settle(page);
+      await page.screenshot({ path: out('main-idle', scheme) });
+
+      await description.fill('Review pull requests');
+      await page.getByRole('combobox', { name: 'Project' }).click();
+      await page.keyboard.type('relaunch');
+      await page.screenshot({ path: out('project-picker', scheme) });
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await expect(page.getByRole('timer')).toBeVisible();
+      await page.waitForTimeout(1100);
+      await settle(page);
+      await page.screenshot({ path: out('main-running', scheme) });
+      await page.getByRole('button', { name: 'Stop' }).click();
+
+      await page.getByRole('listitem').filter({ hasText: 'Logo sketches' }).hover();
+      await settle(page);
+      await page.screenshot({ path: out('recent-entries', scheme) });
+
+      await page.getByRole('listitem').filter({ hasText: 'Menu layout' }).getByRole('button', { name: 'Edit' }).click();
+      await expect(page.getByRole('dialog', { name: 'Edit entry' })).toBeVisible();
+      await settle(page);
+      await page.screenshot({ path: out('edit-entry', scheme) });
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Manual entry' }).click();
+      await description.fill('Workshop preparation');
+      await page.getByRole('textbox', { name: 'Start' }).fill('22:30');
+      await page.getByRole('textbox', { name: 'End' }).fill('1:15');
+      await page.getByRole('checkbox', { name: 'Ends next day' }).check();
+      await page.mouse.move(0, 0);
+      await settle(page);
+      await page.screenshot({ path: out('manual-entry', scheme) });
+    });
+  });
+}
+
+/** Toasts and hover states out of the way; fonts and layout done. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(100);
+}
