@@ -1,11 +1,14 @@
 // Screenshots of the popover for the README, in light and dark: setup, main (idle and running),
-// manual entry and recent entries. Written to docs/screenshots/.
+// project search, recent entries, the entry editor and manual entry. With UPDATE_SCREENSHOTS=1 they
+// are written to docs/screenshots/; otherwise to the test's output folder, so a test run never
+// changes tracked files.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { startRegionHarness } from '../support/region-harness';
 
-const out = (name: string, scheme: string) => path.resolve(import.meta.dirname, '../../docs/screenshots', `${name}-${scheme}.png`);
+const out = (name: string, scheme: string) =>
+  process.env.UPDATE_SCREENSHOTS ? path.resolve(import.meta.dirname, '../../docs/screenshots', `${name}-${scheme}.png`) : test.info().outputPath(`${name}-${scheme}.png`);
 
 test.use({ viewport: { width: 380, height: 600 } });
 

@@ -9,6 +9,7 @@ import { focusDescription, hideWindow, setEditing, setReconnecting, usePopover }
 export function App() {
   const status = usePopover((state) => state.snapshot?.account.status);
   const reconnecting = usePopover((state) => state.reconnecting);
+  const startupError = usePopover((state) => state.startupError);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -31,6 +32,13 @@ export function App() {
     };
   }, []);
 
+  if (startupError) {
+    return (
+      <div role="alert" className="alert startup">
+        {startupError}
+      </div>
+    );
+  }
   if (!status) return <div className="loading" aria-busy="true" />;
   return (
     <>

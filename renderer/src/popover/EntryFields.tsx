@@ -27,7 +27,9 @@ export function EntryFields({ draft, onChange, invalidField, focusToken, onDescr
   const tasks = usePopover((state) => tasksOf(state, draft.projectId));
   const workspace: WorkspaceOption | null = snapshot?.workspaces.find((w) => w.id === snapshot.workspaceId) ?? null;
   const recent = useMemo(() => snapshot?.recent ?? [], [snapshot?.recent]);
-  const recentIds = useMemo(() => recent.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])), [recent]);
+  // By value: a push with the same recent projects keeps the picker's rows as they are.
+  const recentKey = recent.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])).join(' ');
+  const recentIds = useMemo(() => (recentKey ? recentKey.split(' ') : []), [recentKey]);
   const projectOf = (id: string | null) => (id ? catalog?.projects.byId.get(id) : undefined);
 
   useEffect(() => {

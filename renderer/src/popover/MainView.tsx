@@ -101,7 +101,13 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
     .slice(0, 2)
     .toUpperCase();
   return (
-    <div className="account">
+    <div
+      className="account"
+      onBlur={(event) => {
+        // Closes when focus leaves the menu (a click elsewhere, Tab away).
+        if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
       <button
         type="button"
         className="avatar"

@@ -33,6 +33,8 @@ export interface PopoverState {
   readonly mode: TrackerMode;
   readonly editingKey: string | null;
   readonly toasts: readonly Toast[];
+  /** The bridge failed before the first snapshot. */
+  readonly startupError: string | null;
   /** Signed in, but entering the key again (Clockify stopped accepting the saved one). */
   readonly reconnecting: boolean;
   /** Bumped to move focus to Description (the popover was shown again, a form was sent). */
@@ -54,6 +56,7 @@ export const usePopover = create<PopoverState>(() => ({
   editingKey: null,
   toasts: [],
   reconnecting: false,
+  startupError: null,
   focusToken: 0,
 }));
 
@@ -78,6 +81,14 @@ let pushed = false;
 let stopTicks: (() => void) | null = null;
 
 export async function startStore(): Promise<void> {
+  try {
+    await connectStore();
+  } catch (error) {
+    set({ startupError: `The app's core did not answer (${error instanceof Error ? error.message : String(error)}). Quit and start the app again.` });
+  }
+}
+
+async function connectStore(): Promise<void> {
   const api = bridge();
   api.onState((snapshot) => {
     pushed = true;
@@ -121,8 +132,10 @@ async function syncCatalog(): Promise<void> {
   if (catalogInFlight || (loadedCatalog?.workspaceId === workspaceId && loadedCatalog.version === snapshot.catalogVersion)) return;
   catalogInFlight = true;
   const version = snapshot.catalogVersion;
+  let fetched = false;
   try {
     const catalog = await bridge().getCatalog({ workspaceId });
+    fetched = true;
     loadedCatalog = { workspaceId, version };
     if (get().snapshot?.workspaceId === workspaceId) {
       const data = deriveCatalogData(catalog, get().catalog);
@@ -132,11 +145,13 @@ async function syncCatalog(): Promise<void> {
       // picker does not pay for it (tens of milliseconds at 10,000 projects).
       requestIdleCallback(() => data.projects.index(), { timeout: 2000 });
     }
+  } catch (error) {
+    showToast('error', `The projects and tags could not be loaded (${error instanceof Error ? error.message : String(error)}). Reopen the window to try again.`);
   } finally {
     catalogInFlight = false;
   }
-  // Changed again while fetching.
-  void syncCatalog();
+  // Changed again while fetching (a failure waits for the next snapshot instead of looping).
+  if (fetched) void syncCatalog();
 }
 
 // --- the timer form --------------------------------------------------------------------------------
