@@ -45,6 +45,11 @@ export interface FakeClockifyOptions {
   timeZone?: string;
   /** Clock for server-side timestamps (seeds, ids, a start left out of a POST); default real time. */
   now?: () => Date;
+  /**
+   * How latency and refuse faults wait; default real time. Tests whose app runs on a fake clock
+   * pass that clock here, so a slow request lands (and a refusal ends) when the app's time says so.
+   */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface FakeClockify {
@@ -107,6 +112,7 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
     private readonly store: Store,
     private readonly seedOptions: () => SeedOptions,
     private readonly matonKey: string,
+    private readonly delay: ((ms: number) => Promise<void>) | undefined,
   ) {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -181,6 +187,10 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
 
   /** Timers are cancelled on close, so a pending latency fault never answers after it. */
   private after(ms: number, action: () => void): void {
+    if (this.delay) {
+      void this.delay(ms).then(action);
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       action();
@@ -246,7 +256,7 @@ export async function startFakeClockify(opts: FakeClockifyOptions = {}): Promise
   const newId = createIdGenerator(now);
   const seedOptions = (): SeedOptions => ({ apiKey: opts.apiKey ?? FAKE_API_KEY, timeZone: opts.timeZone ?? 'Europe/Berlin', now: now(), newId });
   const store = new Store(buildState(opts.seed ?? 'small', seedOptions()), newId, now);
-  const fake = new FakeClockifyServer(store, seedOptions, opts.matonKey ?? FAKE_MATON_KEY);
+  const fake = new FakeClockifyServer(store, seedOptions, opts.matonKey ?? FAKE_MATON_KEY, opts.delay);
   await fake.listen(opts.port ?? 0);
   return fake;
 }

@@ -33,6 +33,8 @@ export interface CoreOptions {
   /** Fake servers standing in for the regional hosts. */
   readonly regions?: Partial<Record<'global' | 'eu' | 'us' | 'uk' | 'au', FakeClockify>>;
   readonly timeZone?: string;
+  /** The client's timeout per request (default 1 s). */
+  readonly timeoutMs?: number;
 }
 
 export async function openCore(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
@@ -49,7 +51,9 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     createClient: (connection: ConnectionConfig, secret: string) => {
       const target = connection.kind === 'clockify' && connection.server !== 'custom' ? regions[connection.server] : undefined;
       const mapped: ConnectionConfig = target ? { kind: 'clockify', server: 'custom', baseUrl: target.url } : connection.kind === 'clockify' && connection.server !== 'custom' ? { kind: 'clockify', server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1' } : connection;
-      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: 1000 });
+      // The client's timeouts run on the same fake clock as the core.
+      const clientClock = { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms)), setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms) };
+      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock });
     },
     systemTimeZone: options.timeZone ?? 'Europe/Berlin',
     environment: options.environment ?? {},
@@ -64,10 +68,11 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     secrets,
     notices,
     settled: async () => {
-      // Real HTTP is in play: give in-flight requests a few real milliseconds to land.
+      // Real HTTP is in play: let in-flight requests land. A request held by a latency fault waits
+      // for the fake clock, so waiting is capped in real time rather than until the outbox is idle.
       for (let round = 0; round < 3; round++) {
         await settle();
-        await core.settled();
+        await Promise.race([core.settled(), new Promise((resolve) => setTimeout(resolve, 100))]);
         await new Promise((resolve) => setTimeout(resolve, 15));
       }
     },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_API_KEY, FAKE_MATON_KEY, startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
 import type { ConnectionConfig } from '../../shared/connection';
 import { ClockifyClient, type ClockifyClientOptions } from './client';
+import { systemClock } from './clock';
 import { ClockifyError } from './errors';
 
 let fake: FakeClockify;
@@ -23,7 +24,7 @@ function client(overrides: Partial<ClockifyClientOptions> = {}): ClockifyClient 
   return new ClockifyClient({
     connection: { kind: 'clockify', server: 'custom', baseUrl: fake.url },
     secret: FAKE_API_KEY,
-    clock: { now: () => Date.now(), sleep: async (ms) => void sleeps.push(ms) },
+    clock: { ...systemClock, sleep: async (ms) => void sleeps.push(ms) },
     random: () => 0.5,
     timeoutMs: 2000,
     ...overrides,
@@ -395,7 +396,7 @@ describe('retries', () => {
       connection: { kind: 'clockify', server: 'custom', baseUrl: await closedPortUrl() },
       secret: 'x',
       maxRetries: 2,
-      clock: { now: () => Date.now(), sleep: async (ms) => void sleeps.push(ms) },
+      clock: { ...systemClock, sleep: async (ms) => void sleeps.push(ms) },
     });
     const error = await failure(c.createTag('5f1e2d3c4b5a697887766554', { name: 'x' }));
     expect(error).toMatchObject({ kind: 'network', outcomeUnknown: false });

@@ -13,6 +13,7 @@ function fakeClock(): ClientClock & { sleeps: number[] } {
       sleeps.push(ms);
       now += ms;
     },
+    setTimeout: () => () => undefined,
   };
 }
 

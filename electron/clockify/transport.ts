@@ -80,7 +80,7 @@ export class Transport {
     const { method, path } = spec;
     await this.options.limiter.take();
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    const cancelTimeout = this.options.clock.setTimeout(() => controller.abort(), this.options.timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -102,7 +102,7 @@ export class Transport {
         cause: timedOut ? undefined : networkCode(cause),
       });
     } finally {
-      clearTimeout(timer);
+      cancelTimeout();
     }
     if (!response.ok) return this.failure(spec, response, text);
     return this.success(spec, response, text);

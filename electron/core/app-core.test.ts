@@ -248,7 +248,11 @@ describe('offline and restart', () => {
     fake.addFault({ kind: 'apply-then-drop', match: { method: 'POST' } });
     core.startTimer(draft({ description: 'Dropped answer' }));
     await settled();
-    await clock.advance(5_000);
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    await clock.advance(10_000); // within the grace period: nothing is sent again yet
+    await settled();
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    await clock.advance(25_000);
     await settled();
     expect(fake.state.timeEntries.filter((e) => e.description === 'Dropped answer')).toHaveLength(1);
     expect(core.snapshot().timer).toMatchObject({ status: 'running', entry: { sync: 'synced' } });

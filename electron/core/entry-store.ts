@@ -54,7 +54,7 @@ export class EntryStore {
     this.writeJournal({ ...this.journal, intents: change(this.journal.intents) });
   }
 
-  patchIntent(id: string, patch: Partial<Pick<Intent, 'problem' | 'uncertain'>>): void {
+  patchIntent(id: string, patch: Partial<Pick<Intent, 'problem' | 'uncertainSince'>>): void {
     this.rewriteIntents((intents) => intents.map((intent) => (intent.id === id ? ({ ...intent, ...patch } as Intent) : intent)));
   }
 

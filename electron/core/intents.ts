@@ -17,8 +17,11 @@ interface IntentBase {
   readonly at: number;
   /** Set once the server refused it for good: the reason, in words. Such an intent waits for the user. */
   readonly problem?: { readonly reason: string; readonly status: number | null };
-  /** Set while a create may have reached the server without an answer: look before sending again. */
-  readonly uncertain?: boolean;
+  /**
+   * Set (to the time) when a create may have reached the server without an answer. Before sending
+   * it again, the outbox waits a grace period (a slow request can still land) and then looks for it.
+   */
+  readonly uncertainSince?: number;
 }
 
 export type Intent =

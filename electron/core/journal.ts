@@ -31,7 +31,7 @@ const base = {
   workspaceId: z.string(),
   at: z.number(),
   problem: z.object({ reason: z.string(), status: z.number().nullable() }).optional(),
-  uncertain: z.boolean().optional(),
+  uncertainSince: z.number().optional(),
 };
 const intentSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('create'), fields: fieldsSchema }),

@@ -31,10 +31,13 @@ export interface OutboxDeps {
   readonly random?: () => number;
 }
 
-type Outcome = 'sent' | 'refused' | 'retry' | 'unauthorized';
+type Outcome = 'sent' | 'refused' | 'retry' | 'unauthorized' | { readonly retryIn: number };
 
 /** How close a server entry's start must be to a create's to be taken as its result. */
 const SAME_START_MS = 60_000;
+
+/** How long a create whose answer was lost may still land on the server before it is looked for. */
+export const UNCERTAIN_GRACE_MS = 30_000;
 
 /** The first intent that may go now: not refused, and not behind a refused intent for the same entry. */
 export function nextSendable(intents: readonly Intent[]): Intent | undefined {
@@ -81,8 +84,8 @@ export class Outbox {
       const intent = nextSendable(this.deps.entries.intents);
       if (!connection || !intent) return;
       const outcome = await this.send(intent, connection.api, connection.userId);
-      if (outcome === 'retry') {
-        this.scheduleRetry();
+      if (outcome === 'retry' || typeof outcome === 'object') {
+        this.scheduleRetry(typeof outcome === 'object' ? outcome.retryIn : undefined);
         return;
       }
       if (outcome === 'unauthorized') return;
@@ -91,11 +94,13 @@ export class Outbox {
     }
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(after?: number): void {
     const ceiling = Math.min(60_000, 1000 * 2 ** this.retryAttempt);
-    const delay = Math.round(ceiling / 2 + (this.deps.random ?? Math.random)() * (ceiling / 2));
-    this.retryAttempt = Math.min(this.retryAttempt + 1, 10);
-    this.stats.retries++;
+    const delay = after ?? Math.round(ceiling / 2 + (this.deps.random ?? Math.random)() * (ceiling / 2));
+    if (after === undefined) {
+      this.retryAttempt = Math.min(this.retryAttempt + 1, 10);
+      this.stats.retries++;
+    }
     this.cancelRetry = this.deps.clock.setTimeout(() => {
       this.cancelRetry = null;
       void this.kick();
@@ -107,26 +112,35 @@ export class Outbox {
     try {
       switch (intent.kind) {
         case 'create': {
-          if (intent.uncertain) {
+          if (intent.uncertainSince !== undefined) {
+            const wait = this.graceLeft(intent);
+            if (wait > 0) return { retryIn: wait };
             const found = await this.findCreated(intent.fields, api, userId);
             if (found) {
               this.stats.adopted++;
-              entries.confirm(intent.id, { entry: fromClockify(found) }, this.deps.clock.now());
-              return 'sent';
+              return this.confirmed(intent, { entry: fromClockify(found) });
             }
           }
-          // Marked before sending: if the app dies now, the next run looks before sending again.
-          entries.patchIntent(intent.id, { uncertain: true });
-          const created = await api.createTimeEntry(intent.workspaceId, entryRequest(intent.fields));
+          const created = await this.sendUncertain(intent, () => api.createTimeEntry(intent.workspaceId, entryRequest(intent.fields)));
           return this.confirmed(intent, { entry: fromClockify(created) });
         }
         case 'stop': {
           const serverId = entries.serverIdOf(intent.key);
           if (!serverId) return this.confirmed(intent, { deletedId: intent.key });
+          if (intent.uncertainSince !== undefined) {
+            // A stop stops whatever runs: one that may still land must not meet the next timer.
+            const wait = this.graceLeft(intent);
+            if (wait > 0) return { retryIn: wait };
+            const current = await this.readEntry(api, intent.workspaceId, serverId);
+            if ('deletedId' in current || current.entry.end !== null) {
+              this.stats.adopted++;
+              return this.confirmed(intent, current);
+            }
+          }
           try {
-            const stopped = await api.stopRunningEntry(intent.workspaceId, userId, new Date(intent.end));
-            if (stopped.id !== serverId) entries.applyServer({ entry: fromClockify(stopped) });
+            const stopped = await this.sendUncertain(intent, () => api.stopRunningEntry(intent.workspaceId, userId, new Date(intent.end)));
             if (stopped.id === serverId) return this.confirmed(intent, { entry: fromClockify(stopped) });
+            entries.applyServer({ entry: fromClockify(stopped) });
           } catch (error) {
             if (!(error instanceof ClockifyError && error.kind === 'not-found')) throw error;
           }
@@ -157,6 +171,25 @@ export class Outbox {
     }
   }
 
+  /** Time left before a write whose answer was lost may be looked for: a slow request can still land. */
+  private graceLeft(intent: Intent): number {
+    return (intent.uncertainSince ?? 0) + UNCERTAIN_GRACE_MS - this.deps.clock.now();
+  }
+
+  /**
+   * Sends a write that must not be repeated blindly. It is marked uncertain (durably) first, so a
+   * crash mid-send is looked after on the next run; only its own answer can clear the mark.
+   */
+  private async sendUncertain<T>(intent: Intent, write: () => Promise<T>): Promise<T> {
+    this.deps.entries.patchIntent(intent.id, { uncertainSince: this.deps.clock.now() });
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ClockifyError && !error.outcomeUnknown) this.deps.entries.patchIntent(intent.id, { uncertainSince: undefined });
+      throw error;
+    }
+  }
+
   private confirmed(intent: Intent, result: Parameters<EntryStore['confirm']>[1]): Outcome {
     this.stats.sent++;
     this.deps.entries.confirm(intent.id, result, this.deps.clock.now());
@@ -170,7 +203,6 @@ export class Outbox {
       entries.patchIntent(intent.id, { problem: { reason: `${describeIntent(intent)} failed: ${String(error)}`, status: null } });
       return 'refused';
     }
-    if (intent.kind === 'create' && !error.outcomeUnknown) entries.patchIntent(intent.id, { uncertain: false });
     switch (error.kind) {
       case 'network':
       case 'timeout':

@@ -144,7 +144,7 @@ export class TimerService {
 
   /** A create marked uncertain may be on the server already; it must go through the outbox. */
   private isSending(intent: Intent): boolean {
-    return intent.uncertain === true;
+    return intent.uncertainSince !== undefined;
   }
 
   private intent<T extends Pick<Intent, 'kind'> & Partial<Intent>>(key: string, workspaceId: string, rest: T): Intent {

@@ -36,7 +36,8 @@ export const bridgeSubscriptions = {
   onTick: 'timer:tick',
 } as const satisfies Record<string, PushChannel>;
 
-type Args<C extends InvokeChannel> = keyof InvokeRequest<C> extends never ? [] : [request: InvokeRequest<C>];
+/** Channels whose request may be empty take no argument. */
+type Args<C extends InvokeChannel> = Record<never, never> extends InvokeRequest<C> ? [request?: InvokeRequest<C>] : [request: InvokeRequest<C>];
 export type Unsubscribe = () => void;
 
 /** `window.clockify`, as the preload (or the web harness) installs it. */

@@ -19,7 +19,7 @@ export const entryDraftSchema = z.strictObject({
   description: z.string().max(3000),
   projectId: id.nullable(),
   taskId: id.nullable(),
-  tagIds: z.array(id).max(100),
+  tagIds: z.array(id).max(100).readonly(),
   billable: z.boolean(),
 });
 
