@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     journal: createFileJournalStore(dataDir),
     cache: createFileCacheStore(dataDir),
     clock: systemClock,
-    createClient: (connection, secret) => new ClockifyClient({ connection, secret }),
+    createClient: (connection, secret, how) => new ClockifyClient({ connection, secret, ...(how?.quick ? { maxRetries: 0 } : {}) }),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: {
       clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,

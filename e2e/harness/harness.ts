@@ -51,7 +51,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     journal: createFileJournalStore(options.dataDir),
     cache: createFileCacheStore(options.dataDir),
     clock: options.clock ?? systemClock,
-    createClient: (connection, secret) => new ClockifyClient({ connection: harnessConnection(connection, options), secret, timeoutMs: options.timeoutMs }),
+    createClient: (connection, secret, how) => new ClockifyClient({ connection: harnessConnection(connection, options), secret, timeoutMs: options.timeoutMs, ...(how?.quick ? { maxRetries: 0 } : {}) }),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: {
       clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,

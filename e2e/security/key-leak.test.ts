@@ -2,13 +2,8 @@
 // real flows through the core against the fake server (sign-in, start/stop/add, a refused change, a
 // key the server stops accepting, a restart over a corrupt journal), no file in the data directory,
 // no console output and no payload the renderer can receive contains it; nor does the built
-// renderer bundle or the preload.
-//
-// KNOWN LEAK, marked `it.fails` below until fixed: what Clockify (or a proxy in front of it) says in
-// an error is passed on verbatim (ClockifyError.serverMessage → userMessage → snapshot, invoke
-// results, and the journal's "needs attention" reason on disk). A server that echoes the key puts
-// it there. Fix: scrub the secret from serverMessage where the client builds the error
-// (electron/clockify/transport.ts), then turn `it.fails` into `it`.
+// renderer bundle or the preload. A server that echoes the key in an error message is covered too:
+// the client removes the key from whatever the server says (electron/clockify/transport.ts).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -172,7 +167,7 @@ describe('the key stays in the keychain and in memory', () => {
 });
 
 describe('a server that echoes the key in its error messages (KNOWN LEAK: see the top of this file)', () => {
-  it.fails('a refused change keeps the server\'s reason in the journal on disk and in the snapshot', async () => {
+  it('a refused change keeps the server\'s reason in the journal on disk and in the snapshot', async () => {
     const under = await open();
     expect((await under.call('account:connect', { connection: clockify, secret: KEY })).ok).toBe(true);
     await under.settled();
@@ -185,7 +180,7 @@ describe('a server that echoes the key in its error messages (KNOWN LEAK: see th
     expectNoKeyIn('a renderer-facing payload', payloads);
   });
 
-  it.fails('a saved key the server stops accepting: the sync error repeats what the server said', async () => {
+  it('a saved key the server stops accepting: the sync error repeats what the server said', async () => {
     const under = await open();
     expect((await under.call('account:connect', { connection: clockify, secret: KEY })).ok).toBe(true);
     await under.settled();
@@ -196,7 +191,7 @@ describe('a server that echoes the key in its error messages (KNOWN LEAK: see th
     expectNoKeyIn('a renderer-facing payload', payloads);
   });
 
-  it.fails('a wrong key: the connect error repeats what the server said', async () => {
+  it('a wrong key: the connect error repeats what the server said', async () => {
     const under = await open();
     fake.addFault({ kind: 'status', status: 401, body: JSON.stringify({ message: `Api key ${WRONG_KEY} is not valid`, code: 4003 }) });
     await under.call('account:connect', { connection: clockify, secret: WRONG_KEY });

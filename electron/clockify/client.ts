@@ -123,6 +123,7 @@ export class ClockifyClient {
     this.transport = new Transport({
       baseUrl: this.baseUrl,
       headers: authHeaders(options.connection, options.secret),
+      secret: options.secret,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
       clock,
       limiter: new RateLimiter(clock, options.requestsPerSecond ?? 50),

@@ -12,6 +12,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface TransportOptions {
   baseUrl: string;
   headers: Readonly<Record<string, string>>;
+  /** The key in the headers: removed from anything the server says before it goes further. */
+  secret: string;
   fetch: typeof fetch;
   clock: ClientClock;
   limiter: RateLimiter;
@@ -141,10 +143,16 @@ export class Transport {
       path: spec.path,
       status: response.status,
       code,
-      serverMessage: body.message?.trim() || undefined,
+      serverMessage: this.redact(body.message?.trim()) || undefined,
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), this.options.clock.now()),
       outcomeUnknown: mayHaveApplied,
     });
+  }
+
+  /** A server or proxy may echo the request's key in its message; it must not reach a window or a file. */
+  private redact(message: string | undefined): string | undefined {
+    const { secret } = this.options;
+    return message && secret.length >= 4 ? message.split(secret).join('[API key]') : message;
   }
 
   private malformed(spec: RequestSpec<z.ZodType>, status: number, detail: string): ClockifyError {

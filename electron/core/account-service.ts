@@ -10,7 +10,8 @@ import type { User } from '../clockify/schemas';
 import type { SecretStore } from '../platform/secret-store';
 import type { SettingsStore } from '../platform/settings-store';
 
-export type ClientFactory = (connection: ConnectionConfig, secret: string) => ClockifyClient;
+/** Makes a client for a connection; `quick` clients do not retry (checking a key should answer at once). */
+export type ClientFactory = (connection: ConnectionConfig, secret: string, options?: { quick?: boolean }) => ClockifyClient;
 
 export interface Session {
   readonly connection: ConnectionConfig;
@@ -70,10 +71,9 @@ export class AccountService {
       return failure({ kind: 'invalid', field: 'baseUrl', status: null, message: (error as Error).message });
     }
     const key = secret.trim();
-    const client = this.deps.createClient(connection, key);
     let user: User;
     try {
-      user = await client.getUser();
+      user = await this.deps.createClient(connection, key, { quick: true }).getUser();
     } catch (error) {
       return failure(await this.explainRejectedKey(connection, key, error));
     }
@@ -87,7 +87,7 @@ export class AccountService {
       this.problem = `${error instanceof Error ? error.message : String(error)}. The key is kept in memory until the app quits.`;
     }
     this.deps.settings.update({ connection });
-    this.current = { connection, client, keyStorage };
+    this.current = { connection, client: this.deps.createClient(connection, key), keyStorage };
     return { ok: true, value: { session: this.current, user } };
   }
 
@@ -153,7 +153,7 @@ export class AccountService {
     const answers = await Promise.all(
       others.map(async (server) => {
         try {
-          await this.deps.createClient({ kind: 'clockify', server }, key).getUser();
+          await this.deps.createClient({ kind: 'clockify', server }, key, { quick: true }).getUser();
           return server;
         } catch {
           return null;

@@ -278,10 +278,25 @@ describe('reconciliation', () => {
     core.startTimer(draft({ description: 'Stopped on the phone' }));
     await settled();
     running()[0]!.end = iso(clock.now() + 60_000);
+    await clock.advance(30_000);
     core.setWindowVisible(true);
     await settled();
     expect(core.snapshot().timer.status).toBe('idle');
     expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/was stopped in Clockify/));
+  });
+
+  it('reconciles when a window opens, but not again for a window reopened within 30 s', async () => {
+    const { core, clock, settled } = await ready();
+    const checks = () => fake.requests.filter((r) => r.query['in-progress'] === 'true').length;
+    await clock.advance(40_000);
+    core.setWindowVisible(true);
+    await settled();
+    expect(checks()).toBe(1);
+    core.setWindowVisible(false);
+    await clock.advance(10_000);
+    core.setWindowVisible(true);
+    await settled();
+    expect(checks()).toBe(1);
   });
 
   it('reconciles every 2 minutes while hidden and backs off while nothing changes', async () => {

@@ -46,6 +46,8 @@ export class AppCore {
   private cache: AppCache;
   private readonly stateListeners = new Set<Listener<AppSnapshot>>();
   private readonly noticeListeners = new Set<Listener<Notice>>();
+  /** Notices raised before anyone listened (a corrupt file found while opening), kept for the first listener. */
+  private unheardNotices: Notice[] = [];
   private readonly tickListeners = new Set<Listener<{ now: string }>>();
   private cancelTick: (() => void) | null = null;
   private emitQueued = false;
@@ -155,6 +157,7 @@ export class AppCore {
 
   onNotice(listener: Listener<Notice>): () => void {
     this.noticeListeners.add(listener);
+    for (const notice of this.unheardNotices.splice(0)) listener(notice);
     return () => this.noticeListeners.delete(listener);
   }
 
@@ -464,7 +467,7 @@ export class AppCore {
 
   private outboxStatus(status: OutboxStatus): void {
     this.online = status.online;
-    if (status.unauthorized) this.notice('error', 'Clockify no longer accepts the saved key: sign out and connect with a new key. Unsent changes are kept.');
+    if (status.unauthorized) this.notice('error', 'Clockify no longer accepts the saved key: choose "Change key" and connect with a new one. Unsent changes are kept and sent then.');
     this.changed();
   }
 
@@ -499,6 +502,7 @@ export class AppCore {
 
   private notice(level: Notice['level'], text: string): void {
     const notice: Notice = { id: this.options.newId(), level, text };
+    if (this.noticeListeners.size === 0) this.unheardNotices.push(notice);
     for (const listener of this.noticeListeners) listener(notice);
   }
 

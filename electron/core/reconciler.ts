@@ -27,6 +27,7 @@ export class Reconciler {
   private delay = HIDDEN_MS;
   private cancel: (() => void) | null = null;
   private running: Promise<ReconcileOutcome> | null = null;
+  private lastCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -41,11 +42,14 @@ export class Reconciler {
     this.cancel = null;
   }
 
-  /** A window opened (reconcile now, then every 30 s) or closed (back to the slow pace). */
+  /**
+   * A window opened (reconcile now unless that was done in the last 30 s, so reopening the popover
+   * costs no request; then every 30 s) or closed (back to the slow pace).
+   */
   setVisible(visible: boolean): void {
     const opened = visible && !this.visible;
     this.visible = visible;
-    if (opened && this.cancel) {
+    if (opened && this.cancel && this.deps.clock.now() - this.lastCheckedAt >= VISIBLE_MS) {
       this.delay = VISIBLE_MS;
       this.stop();
       void this.runAndReschedule();
@@ -74,6 +78,7 @@ export class Reconciler {
     const { api, userId, workspaceId } = connection;
     try {
       const remote = await api.getRunningEntry(workspaceId, userId);
+      this.lastCheckedAt = this.deps.clock.now();
       if (entries.intents.some((intent) => !intent.problem)) return 'skipped'; // the user acted meanwhile
       const local = entries.view().find((entry) => entry.end === null && entry.workspaceId === workspaceId);
       if (remote && local?.serverId === remote.id) {
