@@ -143,7 +143,7 @@ export class AccountService {
       kind: 'unauthorized',
       status,
       field: 'apiKey',
-      message: `Clockify did not accept this key (${status}).${said} Copy it again from Clockify (Profile settings → API), and check the server matches your account's region.`,
+      message: `Clockify did not accept this key (${status}).${said} Copy it again from Clockify (Preferences → Advanced → API keys), and check the server matches your account's region.`,
     };
   }
 
