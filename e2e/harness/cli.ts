@@ -12,6 +12,9 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: '.data/web' },
     secrets: { type: 'string', default: 'keychain' },
     'renderer-dir': { type: 'string', default: 'dist/renderer' },
+    // Tests only: a request timeout and the grace before a lost write is looked for, in ms.
+    'timeout-ms': { type: 'string' },
+    'grace-ms': { type: 'string' },
   },
 });
 
@@ -28,6 +31,8 @@ const harness = await startHarness({
   dataDir,
   secrets: values.secrets,
   rendererDir: path.resolve(values['renderer-dir']),
+  timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
+  uncertainGraceMs: values['grace-ms'] ? Number(values['grace-ms']) : undefined,
 });
 console.log(`Clockify tray web harness: ${harness.url} (data in ${dataDir})`);
 const stop = () => void harness.close().then(() => process.exit(0));

@@ -33,6 +33,8 @@ export interface HarnessOptions {
   readonly rendererDir: string;
   readonly clock?: Clock;
   readonly timeoutMs?: number;
+  /** For reliability tests: how long a write whose answer was lost may still land (default 30 s). */
+  readonly uncertainGraceMs?: number;
 }
 
 export interface Harness {
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       offsetHours: parseOffsetVariable(process.env.CLOCKIFY_TZ_OFFSET),
     },
     newId: randomUUID,
+    uncertainGraceMs: options.uncertainGraceMs,
   });
   const handlers = createHandlers(core, { hideWindow: () => undefined });
   const bridgeScript = await bundleBridge();

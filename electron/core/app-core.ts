@@ -32,6 +32,8 @@ export interface AppCoreOptions {
   readonly newId: () => string;
   /** How many days of entries the recent list holds (today included). */
   readonly recentDays?: number;
+  /** See Outbox: how long a write whose answer was lost may still land (tests shorten it). */
+  readonly uncertainGraceMs?: number;
 }
 
 type Listener<T> = (value: T) => void;
@@ -74,6 +76,7 @@ export class AppCore {
       clock: options.clock,
       connection: () => this.apiContext(),
       onStatus: (status) => this.outboxStatus(status),
+      uncertainGraceMs: options.uncertainGraceMs,
     });
     this.reconciler = new Reconciler({
       entries: this.entries,

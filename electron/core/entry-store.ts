@@ -30,6 +30,11 @@ export class EntryStore {
     return this.journal.ids[key] ?? (this.server.some((entry) => entry.id === key) ? key : null);
   }
 
+  /** Server ids already known to be the result of a create made here. */
+  claimedServerIds(): ReadonlySet<string> {
+    return new Set(Object.values(this.journal.ids));
+  }
+
   serverEntries(): readonly ServerEntry[] {
     return this.server;
   }

@@ -29,6 +29,8 @@ export interface OutboxDeps {
   readonly clock: Clock;
   readonly onStatus: (status: OutboxStatus) => void;
   readonly random?: () => number;
+  /** How long a write whose answer was lost may still land before it is looked for (default 30 s). */
+  readonly uncertainGraceMs?: number;
 }
 
 type Outcome = 'sent' | 'refused' | 'retry' | 'unauthorized' | { readonly retryIn: number };
@@ -173,7 +175,7 @@ export class Outbox {
 
   /** Time left before a write whose answer was lost may be looked for: a slow request can still land. */
   private graceLeft(intent: Intent): number {
-    return (intent.uncertainSince ?? 0) + UNCERTAIN_GRACE_MS - this.deps.clock.now();
+    return (intent.uncertainSince ?? 0) + (this.deps.uncertainGraceMs ?? UNCERTAIN_GRACE_MS) - this.deps.clock.now();
   }
 
   /**
@@ -240,7 +242,8 @@ export class Outbox {
     const day = localDayKey(fields.start, 'Etc/UTC');
     const window = paddedWallClockWindow(day, day);
     const candidates = await api.listMyTimeEntries(fields.workspaceId, userId, { ...window, description: fields.description || undefined });
-    const claimed = new Set(this.deps.entries.serverEntries().map((entry) => entry.id));
+    // An entry already mapped to another create made here is not this one's result.
+    const claimed = this.deps.entries.claimedServerIds();
     const start = Date.parse(fields.start);
     return candidates.find(
       (entry) =>
