@@ -116,6 +116,34 @@ export interface Preferences {
   readonly weekStart: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
 }
 
+// --- away from the computer (the idle policy lives in electron/core/idle-policy.ts) ---------------
+
+export type IdleAnswer =
+  /** The away time was work: change nothing. */
+  | Readonly<{ kind: 'keep' }>
+  /** Stop the entry at the moment the user left. */
+  | Readonly<{ kind: 'discard' }>
+  /** Stop it there and start the same entry again now. */
+  | Readonly<{ kind: 'discard-and-continue' }>
+  /** Stop it there, record the away time as a finished entry of `draft`, and start the same entry again now. */
+  | Readonly<{ kind: 'reassign'; draft: EntryDraft }>;
+
+export type AwayCause = 'idle' | 'lock' | 'sleep';
+
+/** The one question on the screen. Instants are ISO-8601 UTC. */
+export interface IdlePrompt {
+  readonly id: string;
+  readonly entryKey: string;
+  readonly entryDescription: string;
+  readonly entryStart: string;
+  /** When the user left. */
+  readonly idleSince: string;
+  /** When the user came back. */
+  readonly idleUntil: string;
+  /** What the first absence was, for the wording ("the computer slept"). */
+  readonly cause: AwayCause;
+}
+
 export interface AppSnapshot {
   readonly account: AccountView;
   readonly preferences: Preferences;
@@ -127,6 +155,8 @@ export interface AppSnapshot {
   readonly sync: SyncState;
   /** Bumped whenever the catalog of the chosen workspace changes; the renderer refetches it then. */
   readonly catalogVersion: number;
+  /** The one question about time spent away, while it waits for an answer. */
+  readonly idlePrompt: IdlePrompt | null;
 }
 
 /** Something the user must learn about, shown once (notification or banner). */

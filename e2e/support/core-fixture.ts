@@ -8,6 +8,7 @@ import type { ConnectionConfig } from '../../shared/connection';
 import type { Notice } from '../../shared/domain';
 import { ClockifyClient } from '../../electron/clockify/client';
 import { AppCore } from '../../electron/core/app-core';
+import type { PowerSource } from '../../electron/core/idle-policy';
 import { createFileCacheStore } from '../../electron/core/cache-store';
 import { createFileJournalStore } from '../../electron/core/journal';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
@@ -35,6 +36,7 @@ export interface CoreOptions {
   readonly timeZone?: string;
   /** The client's timeout per request (default 1 s). */
   readonly timeoutMs?: number;
+  readonly power?: PowerSource;
 }
 
 export async function openCore(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
@@ -58,6 +60,7 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     systemTimeZone: options.timeZone ?? 'Europe/Berlin',
     environment: options.environment ?? {},
     newId: randomUUID,
+    power: options.power,
   });
   const notices: Notice[] = [];
   core.onNotice((notice) => notices.push(notice));

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntryDraft } from '../../shared/domain';
+import type { PowerEventKind } from './idle-policy';
 import { FAKE_API_KEY, startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
 import { openCore, signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
 import { FakeClock } from '../../e2e/support/fake-clock';
@@ -96,6 +97,84 @@ describe('start and stop', () => {
     await settled();
     expect(writes()).toEqual(['POST 201', 'DELETE 204']);
     expect(running()).toEqual([]);
+  });
+});
+
+describe('ending an entry at a moment in the past (away, asleep)', () => {
+  it('stops a running timer at that moment, never before its start', async () => {
+    const { core, clock, settled } = await ready();
+    core.startTimer(draft({ description: 'Left the desk' }));
+    await settled();
+    const start = core.snapshot().timer.status === 'running' ? (core.snapshot().timer as { entry: { key: string; start: string } }).entry : null;
+    await clock.advance(60 * 60_000);
+    const away = iso(clock.now() - 20 * 60_000);
+    expect(core.endEntryAt(start!.key, away)).toEqual({ ok: true, value: null });
+    await settled();
+    expect(fake.state.timeEntries.find((e) => e.description === 'Left the desk')).toMatchObject({ end: away });
+    expect(writes()).toEqual(['POST 201', 'PATCH 200']);
+  });
+
+  it('moves the end of a finished entry back, and leaves an earlier end alone', async () => {
+    const { core, clock, settled } = await ready();
+    const times = { start: iso(clock.now() - 3 * 3_600_000), end: iso(clock.now() - 3_600_000) };
+    core.addEntry(draft({ description: 'Slept through' }), times);
+    await settled();
+    const key = core.snapshot().recent.find((e) => e.description === 'Slept through')!.key;
+    core.endEntryAt(key, iso(clock.now() - 30 * 60_000)); // later than its end: nothing to do
+    await settled();
+    expect(writes()).toEqual(['POST 201']);
+    const earlier = iso(clock.now() - 2 * 3_600_000);
+    core.endEntryAt(key, earlier);
+    await settled();
+    expect(fake.state.timeEntries.find((e) => e.description === 'Slept through')).toMatchObject({ start: times.start, end: earlier });
+  });
+});
+
+describe('time spent away', () => {
+  function fakePower() {
+    const listeners = new Set<(kind: PowerEventKind) => void>();
+    return {
+      idleSeconds: 0,
+      onPowerEvent: (listener: (kind: PowerEventKind) => void) => (listeners.add(listener), () => listeners.delete(listener)),
+      systemIdleSeconds(): number {
+        return this.idleSeconds;
+      },
+      emit: (kind: PowerEventKind) => listeners.forEach((listener) => listener(kind)),
+    };
+  }
+
+  it('asks once after a long sleep, and "discard" stops the entry when the sleep began', async () => {
+    const power = fakePower();
+    const { core, clock, notices, settled } = await ready({ power });
+    core.startTimer(draft({ description: 'Before the nap' }));
+    await settled();
+    await clock.advance(20 * 60_000);
+    const sleptAt = iso(clock.now());
+    power.emit('suspend');
+    await clock.advance(45 * 60_000);
+    power.emit('resume');
+    await settled();
+    const prompt = core.snapshot().idlePrompt!;
+    expect(prompt).toMatchObject({ entryDescription: 'Before the nap', idleSince: sleptAt, cause: 'sleep' });
+    expect(notices.filter((n) => /You were away/.test(n.text))).toHaveLength(1);
+    expect(core.answerIdlePrompt('not-this-one', { kind: 'keep' }).ok).toBe(false);
+    expect(core.answerIdlePrompt(prompt.id, { kind: 'discard' })).toEqual({ ok: true, value: null });
+    await settled();
+    expect(core.snapshot().idlePrompt).toBeNull();
+    expect(core.snapshot().timer.status).toBe('idle');
+    expect(fake.state.timeEntries.find((e) => e.description === 'Before the nap')).toMatchObject({ end: sleptAt });
+  });
+
+  it('asks nothing after a short absence', async () => {
+    const power = fakePower();
+    const { core, clock, settled } = await ready({ power });
+    core.startTimer(draft());
+    await settled();
+    power.emit('suspend');
+    await clock.advance(5 * 60_000);
+    power.emit('resume');
+    await settled();
+    expect(core.snapshot().idlePrompt).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
 import type { ConnectionConfig } from '../../shared/connection';
-import type { AppSnapshot, Catalog, EntryDraft, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSnapshot, Catalog, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import type { AppSettingsView, TimeZoneOverride } from '../../shared/settings';
 import { localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
@@ -12,6 +12,7 @@ import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
 import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption } from './catalog-service';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
+import { applyIdleOperations, IdleWatcher, type IdleCommand, type PowerSource } from './idle-policy';
 import type { JournalStore } from './journal';
 import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
@@ -34,6 +35,8 @@ export interface AppCoreOptions {
   readonly recentDays?: number;
   /** See Outbox: how long a write whose answer was lost may still land (tests shorten it). */
   readonly uncertainGraceMs?: number;
+  /** Sleep, lock, shutdown and idle time: with it the core asks about time spent away. */
+  readonly power?: PowerSource;
 }
 
 type Listener<T> = (value: T) => void;
@@ -45,6 +48,8 @@ export class AppCore {
   private readonly outbox: Outbox;
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
+  private readonly idle: IdleWatcher | null;
+  private idlePrompt: IdlePrompt | null = null;
   private cache: AppCache;
   private readonly stateListeners = new Set<Listener<AppSnapshot>>();
   private readonly noticeListeners = new Set<Listener<Notice>>();
@@ -95,6 +100,9 @@ export class AppCore {
       send: () => void this.outbox.kick(),
       newId: options.newId,
     });
+    this.idle = options.power
+      ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command) })
+      : null;
   }
 
   /** Opens the core from its stores: shows the cache at once, then refreshes in the background. */
@@ -142,6 +150,7 @@ export class AppCore {
         lastError: this.outbox.current.lastError ?? this.refreshError,
       },
       catalogVersion: this.catalogVersion,
+      idlePrompt: this.idlePrompt,
     };
   }
 
@@ -317,6 +326,17 @@ export class AppCore {
     return this.timer.undoDelete(key);
   }
 
+  endEntryAt(key: string, at: string): Result<null> {
+    return this.timer.endEntryAt(key, at);
+  }
+
+  /** The user's answer to the question about time spent away. */
+  answerIdlePrompt(promptId: string, answer: IdleAnswer): Result<null> {
+    if (this.idlePrompt?.id !== promptId) return fail('invalid', 'That question was already answered.');
+    this.idle?.answer(promptId, answer);
+    return ok;
+  }
+
   discardChange(intentId: string): Result<null> {
     return this.timer.discardChange(intentId);
   }
@@ -349,6 +369,7 @@ export class AppCore {
 
   close(): void {
     this.reconciler.stop();
+    this.idle?.dispose();
     this.stopTick();
     this.cacheWrite?.();
     this.saveCache(true);
@@ -509,6 +530,32 @@ export class AppCore {
     for (const listener of this.noticeListeners) listener(notice);
   }
 
+  private runIdleCommand(command: IdleCommand): void {
+    switch (command.kind) {
+      case 'prompt':
+        if (this.idlePrompt?.id !== command.prompt.id) {
+          this.notice('warning', `You were away while "${command.prompt.entryDescription || 'your timer'}" ran: open the app to keep or discard that time.`);
+        }
+        this.idlePrompt = command.prompt;
+        break;
+      case 'close-prompt':
+        this.idlePrompt = null;
+        break;
+      case 'stop': {
+        const result = this.timer.endEntryAt(command.entryKey, command.at);
+        const why = { sleep: 'the computer went to sleep', lock: 'the screen was locked', shutdown: 'the computer shut down' }[command.reason];
+        this.notice(result.ok ? 'info' : 'error', result.ok ? `The timer was stopped when ${why}.` : `The timer could not be stopped when ${why}: ${result.error.message}`);
+        break;
+      }
+      case 'apply': {
+        const result = applyIdleOperations(this, command.operations);
+        if (!result.ok) this.notice('error', `Your answer could not be carried out completely: ${result.error.message}`);
+        break;
+      }
+    }
+    this.changed();
+  }
+
   private scheduleTick(): void {
     if (this.cancelTick || this.tickListeners.size === 0 || this.timer.timer().status !== 'running') return;
     const now = this.options.clock.now();
@@ -532,6 +579,8 @@ export class AppCore {
     this.emitQueued = true;
     queueMicrotask(() => {
       this.emitQueued = false;
+      const timer = this.timer.timer();
+      this.idle?.timerChanged(timer.status === 'running' ? timer.entry : null);
       if (this.stateListeners.size === 0) return;
       const snapshot = this.snapshot();
       for (const listener of this.stateListeners) listener(snapshot);

@@ -10,13 +10,13 @@ import {
   type IdleCommand,
   type IdleEvent,
   type IdleOperationTarget,
-  type IdlePrompt,
   type IdleSettings,
   type IdleState,
   type PowerEventKind,
   type PowerSource,
   type RunningEntry,
 } from './idle-policy';
+import type { IdlePrompt } from '../../shared/domain';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-10T09:00:00Z');

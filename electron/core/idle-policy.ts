@@ -13,7 +13,7 @@
 // - stopOnSleep / stopOnLock / stopOnShutdown stop the running timer at the moment the user left:
 //   the suspend/lock/shutdown moment, or the start of an idle run already past the threshold.
 // - A timer stopped or switched elsewhere closes the prompt about it; with no timer nothing is asked.
-import type { EntryDraft, EntryView, Result } from '../../shared/domain';
+import type { AwayCause, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Result } from '../../shared/domain';
 import type { AppSettings } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
 import type { Clock } from './clock';
@@ -26,16 +26,6 @@ export type PowerEventKind = 'suspend' | 'resume' | 'lock-screen' | 'unlock-scre
 /** What the policy needs to know about the running entry: the snapshot's `timer.entry` fits. */
 export type RunningEntry = Pick<EntryView, 'key' | 'start' | keyof EntryDraft>;
 
-export type IdleAnswer =
-  /** The away time was work: change nothing. */
-  | Readonly<{ kind: 'keep' }>
-  /** Stop the entry at the moment the user left. */
-  | Readonly<{ kind: 'discard' }>
-  /** Stop it there and start the same entry again now. */
-  | Readonly<{ kind: 'discard-and-continue' }>
-  /** Stop it there, record the away time as a finished entry of `draft`, and start the same entry again now. */
-  | Readonly<{ kind: 'reassign'; draft: EntryDraft }>;
-
 export type IdleEvent =
   | Readonly<{ kind: PowerEventKind; at: number }>
   /** The system's idle time (seconds since the last keyboard or mouse input) read at `at`. */
@@ -43,22 +33,6 @@ export type IdleEvent =
   /** The running entry as the core shows it now (null: no timer runs). */
   | Readonly<{ kind: 'timer'; at: number; entry: RunningEntry | null }>
   | Readonly<{ kind: 'answer'; at: number; promptId: string; answer: IdleAnswer }>;
-
-export type AwayCause = 'idle' | 'lock' | 'sleep';
-
-/** The one question on the screen. Instants are ISO-8601 UTC. */
-export interface IdlePrompt {
-  readonly id: string;
-  readonly entryKey: string;
-  readonly entryDescription: string;
-  readonly entryStart: string;
-  /** When the user left. */
-  readonly idleSince: string;
-  /** When the user came back. */
-  readonly idleUntil: string;
-  /** What the first absence was, for the wording ("the computer slept"). */
-  readonly cause: AwayCause;
-}
 
 export type IdleOperation =
   /** End the entry at `at`: stop it there while it runs, or move its end back if it already ended later. */

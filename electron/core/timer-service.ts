@@ -51,6 +51,20 @@ export class TimerService {
     return this.write(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: end > timer.entry.start ? end : timer.entry.start }));
   }
 
+  /**
+   * Ends an entry at `at`: stops it there while it runs (never before its start, never after now),
+   * or moves its end back when it ended later. Used when the user was away or the computer slept.
+   */
+  endEntryAt(key: string, at: string): Result<null> {
+    const entry = this.deps.entries.find(key);
+    if (!entry) return fail('That entry is no longer in the recent list.');
+    const when = Math.min(Math.max(Date.parse(at), Date.parse(entry.start)), this.deps.clock.now());
+    const end = instant(new Date(when).toISOString());
+    if (entry.end === null) return this.write(this.intent(entry.key, entry.workspaceId, { kind: 'stop', end }));
+    if (Date.parse(entry.end) <= when) return ok;
+    return this.update(entry.key, draftOf(entry), { start: entry.start, end });
+  }
+
   /** Starts a new timer with the description, project, task, tags and billable of an entry. */
   continueEntry(key: string): Result<null> {
     const entry = this.deps.entries.find(key);

@@ -28,6 +28,7 @@ export const bridgeMethods = {
   getSettings: 'settings:get',
   setTimeZone: 'settings:set-time-zone',
   hideWindow: 'window:hide',
+  answerIdlePrompt: 'idle:answer',
 } as const satisfies Record<string, InvokeChannel>;
 
 export const bridgeSubscriptions = {

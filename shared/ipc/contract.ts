@@ -12,7 +12,7 @@ import type {
   TaskOption,
 } from '../domain';
 import type { AppSettingsView } from '../settings';
-import { connectionSchema, empty, entryDraftSchema, entryTimesSchema, idSchema, timeZoneOverrideSchema } from './schemas';
+import { connectionSchema, empty, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, timeZoneOverrideSchema } from './schemas';
 
 export const invokeRequests = {
   'app:snapshot': empty,
@@ -41,6 +41,7 @@ export const invokeRequests = {
   'settings:get': empty,
   'settings:set-time-zone': z.strictObject({ timeZone: timeZoneOverrideSchema }),
   'window:hide': empty,
+  'idle:answer': z.strictObject({ promptId: idSchema, answer: idleAnswerSchema }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequests;
@@ -71,6 +72,7 @@ export interface InvokeResponses {
   'settings:get': AppSettingsView;
   'settings:set-time-zone': Result<null>;
   'window:hide': null;
+  'idle:answer': Result<null>;
 }
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C];
 

@@ -31,5 +31,12 @@ export const timeZoneOverrideSchema = z.union([
   z.strictObject({ kind: z.literal('offset'), hours: z.number().int().min(-12).max(14) }),
 ]);
 
+export const idleAnswerSchema = z.union([
+  z.strictObject({ kind: z.literal('keep') }),
+  z.strictObject({ kind: z.literal('discard') }),
+  z.strictObject({ kind: z.literal('discard-and-continue') }),
+  z.strictObject({ kind: z.literal('reassign'), draft: entryDraftSchema }),
+]);
+
 export const empty = z.strictObject({});
 export { id as idSchema, instant as instantSchema };
