@@ -12,6 +12,7 @@ import { ClockifyClient } from '../../electron/clockify/client';
 import { AppCore } from '../../electron/core/app-core';
 import { createFileCacheStore } from '../../electron/core/cache-store';
 import { systemClock, type Clock } from '../../electron/core/clock';
+import type { PowerSource } from '../../electron/core/idle-policy';
 import { createFileJournalStore } from '../../electron/core/journal';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   readonly timeoutMs?: number;
   /** For reliability tests: how long a write whose answer was lost may still land (default 30 s). */
   readonly uncertainGraceMs?: number;
+  /** Power events and idle time (tests play them; the harness has none of its own). */
+  readonly power?: PowerSource;
 }
 
 export interface Harness {
@@ -62,6 +65,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     newId: randomUUID,
     uncertainGraceMs: options.uncertainGraceMs,
+    power: options.power,
   });
   const handlers = createHandlers(core, { hideWindow: () => undefined });
   const bridgeScript = await bundleBridge();

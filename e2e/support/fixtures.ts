@@ -6,9 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHarness, type Harness } from '../harness/harness';
 import { FAKE_API_KEY, startFakeClockify, type FakeClockify, type FakeClockifyOptions } from '../fake-clockify/server';
+import { FakePowerSource } from './fake-power';
+import { ShiftedClock } from './shifted-clock';
 
 export interface AppFixture {
   readonly harness: Harness;
+  /** The app's clock: real time that a spec can move forward. */
+  readonly clock: ShiftedClock;
+  /** Sleep, lock and idle time, played by the spec. */
+  readonly power: FakePowerSource;
   readonly dataDir: string;
   /** Restarts the harness on the same data directory (a restart of the app). */
   restart(): Promise<Harness>;
@@ -27,6 +33,8 @@ export const test = base.extend<{ fakeOptions: FakeClockifyOptions; fake: FakeCl
   },
   app: async ({ fake }, use) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'clockify-tray-e2e-'));
+    const clock = new ShiftedClock();
+    const power = new FakePowerSource();
     const start = () =>
       startHarness({
         port: 0,
@@ -36,6 +44,8 @@ export const test = base.extend<{ fakeOptions: FakeClockifyOptions; fake: FakeCl
         secrets: 'memory',
         rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer'),
         timeoutMs: 3000,
+        clock,
+        power,
       });
     let harness = await start();
     const fixture: AppFixture = {
@@ -43,6 +53,8 @@ export const test = base.extend<{ fakeOptions: FakeClockifyOptions; fake: FakeCl
         return harness;
       },
       dataDir,
+      clock,
+      power,
       restart: async () => {
         await harness.close();
         harness = await start();

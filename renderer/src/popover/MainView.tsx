@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { AppSnapshot } from '../../../shared/domain';
 import { EditEntrySheet } from './EditEntrySheet';
+import { IdlePromptSheet } from './IdlePromptSheet';
 import { Icon } from './Icon';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
@@ -10,15 +11,16 @@ import { call, refusedStop, setEditing, setReconnecting, showToast, usePopover }
 export function MainView() {
   // An entry that left the list (deleted, older than the list) cannot stay open.
   const editingKey = usePopover((state) => (state.editingKey !== null && state.snapshot?.recent.some((entry) => entry.key === state.editingKey) ? state.editingKey : null));
+  const idlePrompt = usePopover((state) => state.snapshot?.idlePrompt ?? null);
   return (
     <>
-      <main className="main" inert={editingKey !== null}>
+      <main className="main" inert={editingKey !== null || idlePrompt !== null}>
         <TopBar />
         <Banners />
         <Tracker />
         <RecentEntries />
       </main>
-      {editingKey !== null && <EditEntrySheet entryKey={editingKey} />}
+      {idlePrompt ? <IdlePromptSheet key={idlePrompt.id} prompt={idlePrompt} /> : editingKey !== null && <EditEntrySheet entryKey={editingKey} />}
     </>
   );
 }
