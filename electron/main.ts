@@ -13,7 +13,10 @@ import { createFileJournalStore } from './core/journal';
 import { trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { installIpc, push } from './ipc/electron-transport';
 import { createHandlers } from './ipc/handlers';
+import { WorkReminder } from './core/work-reminder';
 import { AppWindows } from './platform/app-windows';
+import { notify } from './platform/notifications';
+import { electronPowerSource } from './platform/power-events';
 import { createKeychainSecretStore } from './platform/secret-store-keychain';
 import { createSettingsStore } from './platform/settings-store';
 import { AppTray } from './platform/tray';
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       offsetHours: parseOffsetVariable(process.env.CLOCKIFY_TZ_OFFSET),
     },
     newId: randomUUID,
+    power: electronPowerSource(),
   });
 
   let stopTicks: (() => void) | null = null;
@@ -89,7 +93,23 @@ async function main(): Promise<void> {
     push(windows.contents(), 'app:state', snapshot);
     renderTray();
   });
-  core.onNotice((notice) => push(windows.contents(), 'app:notice', notice));
+  const projectName = (id: string | null) => {
+    const workspaceId = core.snapshot().workspaceId;
+    return (id && workspaceId && core.catalog(workspaceId).projects.find((project) => project.id === id)?.name) || '';
+  };
+  const reminder = new WorkReminder({
+    clock: systemClock,
+    settings: () => core.settingsView().reminder,
+    projectName,
+    show: (content) =>
+      notify(content.title, content.body, () => windows.showPopover(tray.bounds()), content.actions.map((action) => ({ label: action.label, run: () => run(action.command) }))),
+  });
+  core.onState((snapshot) => reminder.update(snapshot));
+  core.onNotice((notice) => {
+    push(windows.contents(), 'app:notice', notice);
+    // A window that is open shows the notice itself; otherwise the system tells the user.
+    if (!windows.contents().some((contents) => contents.isFocused())) notify('Clockify Tray', notice.text, () => windows.showPopover(tray.bounds()));
+  });
   renderTray();
   setInterval(renderTray, 60_000).unref();
 
@@ -97,7 +117,10 @@ async function main(): Promise<void> {
   app.on('second-instance', () => windows.showPopover(tray.bounds()));
   // A tray app keeps running with no window; a running timer keeps running on the server after Quit.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => core.close());
+  app.on('before-quit', () => {
+    reminder.dispose();
+    core.close();
+  });
   app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (event) => event.preventDefault()));
 }
 
