@@ -1,7 +1,7 @@
 // The composition root: creates the adapters and the core, wires them, nothing else.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { app, powerMonitor, session } from 'electron';
+import { app, globalShortcut, Menu, powerMonitor, session } from 'electron';
 import Store from 'electron-store';
 import { APP_ID } from '../shared/app-identity';
 import { parseOffsetVariable } from '../shared/time/zone';
@@ -13,8 +13,10 @@ import { createFileJournalStore } from './core/journal';
 import { trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { installIpc, push } from './ipc/electron-transport';
 import { createHandlers } from './ipc/handlers';
+import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
 import { WorkReminder } from './core/work-reminder';
 import { AppWindows } from './platform/app-windows';
+import { registerShortcuts } from './platform/global-shortcuts';
 import { notify } from './platform/notifications';
 import { electronPowerSource } from './platform/power-events';
 import { createKeychainSecretStore } from './platform/secret-store-keychain';
@@ -71,7 +73,8 @@ async function main(): Promise<void> {
       case 'quick-entry':
         return windows.showQuickEntry();
       case 'settings':
-        return windows.showPopover(tray.bounds());
+        windows.showPopover(tray.bounds());
+        return push(windows.contents(), 'app:open-view', { view: 'settings' });
       case 'quit':
         return app.quit();
     }
@@ -113,11 +116,39 @@ async function main(): Promise<void> {
   renderTray();
   setInterval(renderTray, 60_000).unref();
 
+  // The same three commands from a global shortcut or a second launch (`--toggle` …), which is
+  // how Wayland users bind them in their desktop's own shortcut settings.
+  const command = (name: ShellCommand) => {
+    if (name === 'quick-entry') return windows.showQuickEntry();
+    const action = name === 'toggle' ? toggleAction(core.snapshot()) : ({ kind: 'show' } as const);
+    if (action.kind === 'stop') return void core.stopTimer();
+    if (action.kind === 'continue') return void core.continueEntry(action.entryKey);
+    windows.showPopover(tray.bounds());
+  };
+  let reported = new Set<string>();
+  const applySettings = (settings: ReturnType<typeof core.settingsView>) => {
+    const problems = registerShortcuts(settings.shortcuts, (name) => command(SHORTCUT_COMMANDS[name]));
+    core.setShortcutProblems(problems);
+    // Said once per problem, not again at every unrelated change of the settings.
+    for (const problem of Object.values(problems)) if (!reported.has(problem)) notify('A shortcut could not be set', problem, () => run({ kind: 'settings' }));
+    reported = new Set(Object.values(problems));
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: [] });
+  };
+  applySettings(core.settingsView());
+  core.onSettings(() => applySettings(core.settingsView()));
+  if (process.platform === 'darwin') {
+    app.dock?.hide();
+    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
+  }
+  const first = launchCommand(process.argv);
+  if (first) command(first);
+
   powerMonitor.on('resume', () => core.resumed());
-  app.on('second-instance', () => windows.showPopover(tray.bounds()));
+  app.on('second-instance', (_event, argv) => command(launchCommand(argv) ?? 'show'));
   // A tray app keeps running with no window; a running timer keeps running on the server after Quit.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
+    globalShortcut.unregisterAll();
     reminder.dispose();
     core.close();
   });

@@ -1,6 +1,7 @@
 // The app's settings: their shape, defaults and the migrations between versions. No secrets ever:
 // the key lives in the OS keychain. Stored by main (electron-store); read by the renderer as a view.
 import { z } from 'zod';
+import type { ShortcutName } from './accelerator';
 import { connectionSchema, idSchema, timeZoneOverrideSchema } from './ipc/schemas';
 
 export const SETTINGS_VERSION = 2;
@@ -42,8 +43,18 @@ export const settingsSchema = z.object({
 export type AppSettings = z.infer<typeof settingsSchema>;
 export type TimeZoneOverride = AppSettings['timeZone'];
 
-/** What windows may read: the settings minus nothing secret (there is none), plus the zone in force. */
-export type AppSettingsView = AppSettings & { readonly effectiveTimeZone: string };
+/** What windows may read: the settings (nothing secret is in them), the zone in force, and shortcut trouble. */
+export type AppSettingsView = AppSettings & {
+  readonly effectiveTimeZone: string;
+  /** Shortcuts the system refused or that clash, with what to do. */
+  readonly shortcutProblems: Partial<Record<ShortcutName, string>>;
+};
+
+/** What the settings window may change. */
+export const settingsPatchSchema = z.strictObject(
+  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, launchAtLogin: true }).partial().shape,
+);
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: AppSettings = {
   schemaVersion: SETTINGS_VERSION,

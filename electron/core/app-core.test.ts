@@ -453,6 +453,28 @@ describe('account', () => {
   });
 });
 
+describe('settings', () => {
+  it('changes settings, tells the shell, and refuses shortcuts that clash', async () => {
+    const { core } = await ready();
+    const heard: string[] = [];
+    core.onSettings((settings) => heard.push(settings.shortcuts.toggleTimer));
+    const changed = core.updateSettings({ shortcuts: { toggleTimer: 'CommandOrControl+Alt+K', quickEntry: 'CommandOrControl+Alt+E', showPopover: 'CommandOrControl+Alt+C' } });
+    expect(changed).toMatchObject({ ok: true, value: { shortcuts: { toggleTimer: 'CommandOrControl+Alt+K' }, shortcutProblems: {} } });
+    expect(heard).toEqual(['CommandOrControl+Alt+K']);
+    const clash = core.updateSettings({ shortcuts: { toggleTimer: 'CommandOrControl+Alt+E', quickEntry: 'CommandOrControl+Alt+E', showPopover: '' } });
+    expect(clash).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Same keys as/) } });
+    expect(core.settingsView().shortcuts.toggleTimer).toBe('CommandOrControl+Alt+K');
+  });
+
+  it('shows shortcut trouble the shell reported, and the zone in force', async () => {
+    const { core } = await ready();
+    core.setShortcutProblems({ quickEntry: 'taken by another application' });
+    core.updateSettings({ timeZone: { kind: 'offset', hours: -3 } });
+    expect(core.settingsView()).toMatchObject({ shortcutProblems: { quickEntry: 'taken by another application' }, effectiveTimeZone: 'Etc/GMT+3' });
+    expect(core.snapshot().preferences.timeZone).toBe('Etc/GMT+3');
+  });
+});
+
 describe('ticks', () => {
   it('ticks once a second only while someone listens and a timer runs', async () => {
     const { core, clock, settled } = await ready();

@@ -3,7 +3,8 @@
 // publishes a snapshot of it all whenever something changes.
 import type { ConnectionConfig } from '../../shared/connection';
 import type { AppSnapshot, Catalog, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
-import type { AppSettingsView, TimeZoneOverride } from '../../shared/settings';
+import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
+import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
@@ -56,6 +57,8 @@ export class AppCore {
   /** Notices raised before anyone listened (a corrupt file found while opening), kept for the first listener. */
   private unheardNotices: Notice[] = [];
   private readonly tickListeners = new Set<Listener<{ now: string }>>();
+  private readonly settingsListeners = new Set<Listener<AppSettings>>();
+  private shortcutProblems: Partial<Record<ShortcutName, string>> = {};
   private cancelTick: (() => void) | null = null;
   private emitQueued = false;
   private catalogVersion = 0;
@@ -159,7 +162,18 @@ export class AppCore {
   }
 
   settingsView(): AppSettingsView {
-    return { ...this.options.settings.get(), effectiveTimeZone: this.timeZone() };
+    const settings = this.options.settings.get();
+    return { ...settings, effectiveTimeZone: this.timeZone(), shortcutProblems: { ...this.shortcutProblems, ...shortcutClashes(settings.shortcuts) } };
+  }
+
+  /** The shell reports shortcuts the system refused (taken by another app, or not allowed here). */
+  setShortcutProblems(problems: Partial<Record<ShortcutName, string>>): void {
+    this.shortcutProblems = problems;
+  }
+
+  onSettings(listener: Listener<AppSettings>): () => void {
+    this.settingsListeners.add(listener);
+    return () => this.settingsListeners.delete(listener);
   }
 
   onState(listener: Listener<AppSnapshot>): () => void {
@@ -362,9 +376,20 @@ export class AppCore {
   }
 
   setTimeZone(timeZone: TimeZoneOverride): Result<null> {
-    this.options.settings.update({ timeZone });
+    const result = this.updateSettings({ timeZone });
+    return result.ok ? ok : result;
+  }
+
+  /** Changes settings; shortcuts that clash with each other are refused with the reason. */
+  updateSettings(patch: SettingsPatch): Result<AppSettingsView> {
+    if (patch.shortcuts) {
+      const clash = Object.values(shortcutClashes(patch.shortcuts))[0];
+      if (clash) return fail('invalid', clash);
+    }
+    const settings = this.options.settings.update(patch);
+    for (const listener of this.settingsListeners) listener(settings);
     this.changed();
-    return ok;
+    return { ok: true, value: this.settingsView() };
   }
 
   close(): void {

@@ -39,6 +39,7 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'attention:discard': ({ intentId }) => core.discardChange(intentId),
     'settings:get': () => core.settingsView(),
     'settings:set-time-zone': ({ timeZone }) => core.setTimeZone(timeZone),
+    'settings:update': ({ patch }) => core.updateSettings(patch),
     'idle:answer': ({ promptId, answer }) => core.answerIdlePrompt(promptId, answer),
     'window:hide': () => {
       shell.hideWindow();

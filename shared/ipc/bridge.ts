@@ -27,6 +27,7 @@ export const bridgeMethods = {
   discardChange: 'attention:discard',
   getSettings: 'settings:get',
   setTimeZone: 'settings:set-time-zone',
+  updateSettings: 'settings:update',
   hideWindow: 'window:hide',
   answerIdlePrompt: 'idle:answer',
 } as const satisfies Record<string, InvokeChannel>;
@@ -35,6 +36,7 @@ export const bridgeSubscriptions = {
   onState: 'app:state',
   onNotice: 'app:notice',
   onTick: 'timer:tick',
+  onOpenView: 'app:open-view',
 } as const satisfies Record<string, PushChannel>;
 
 /** Channels whose request may be empty take no argument. */

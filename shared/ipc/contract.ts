@@ -11,7 +11,7 @@ import type {
   TagOption,
   TaskOption,
 } from '../domain';
-import type { AppSettingsView } from '../settings';
+import { settingsPatchSchema, type AppSettingsView } from '../settings';
 import { connectionSchema, empty, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, timeZoneOverrideSchema } from './schemas';
 
 export const invokeRequests = {
@@ -40,6 +40,7 @@ export const invokeRequests = {
   'attention:discard': z.strictObject({ intentId: idSchema }),
   'settings:get': empty,
   'settings:set-time-zone': z.strictObject({ timeZone: timeZoneOverrideSchema }),
+  'settings:update': z.strictObject({ patch: settingsPatchSchema }),
   'window:hide': empty,
   'idle:answer': z.strictObject({ promptId: idSchema, answer: idleAnswerSchema }),
 } as const;
@@ -71,6 +72,7 @@ export interface InvokeResponses {
   'attention:discard': Result<null>;
   'settings:get': AppSettingsView;
   'settings:set-time-zone': Result<null>;
+  'settings:update': Result<AppSettingsView>;
   'window:hide': null;
   'idle:answer': Result<null>;
 }
@@ -81,5 +83,7 @@ export interface PushPayloads {
   'app:notice': Notice;
   /** Sent once a second while a window shows seconds and a timer runs. */
   'timer:tick': { now: string };
+  /** The tray or a shortcut asks the popover to show a view (the settings). */
+  'app:open-view': { view: 'settings' };
 }
 export type PushChannel = keyof PushPayloads;
