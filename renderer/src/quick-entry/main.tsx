@@ -1,3 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QuickEntryApp } from './QuickEntry';
+import { startStore } from './store';
+import './quick-entry.css';
 
-createRoot(document.getElementById('root')!).render(<p>Quick entry</p>);
+void startStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QuickEntryApp />
+  </StrictMode>,
+);
