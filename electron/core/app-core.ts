@@ -383,7 +383,11 @@ export class AppCore {
   /** Changes settings; shortcuts that clash with each other are refused with the reason. */
   updateSettings(patch: SettingsPatch): Result<AppSettingsView> {
     if (patch.shortcuts) {
-      const clash = Object.values(shortcutClashes(patch.shortcuts))[0];
+      // Said from the side of the shortcut being changed: "Same keys as <the other one>".
+      const clashes = shortcutClashes(patch.shortcuts);
+      const current = this.options.settings.get().shortcuts;
+      const changed = (Object.keys(clashes) as ShortcutName[]).find((name) => patch.shortcuts![name] !== current[name]);
+      const clash = changed ? clashes[changed] : Object.values(clashes)[0];
       if (clash) return fail('invalid', clash);
     }
     const settings = this.options.settings.update(patch);

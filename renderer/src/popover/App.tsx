@@ -1,10 +1,10 @@
 // The popover: setup until signed in, then the main view. Esc hides the window (once nothing
-// inside wants it: an open list or the entry editor close first).
+// inside wants it: an open list, the settings or the entry editor close first).
 import { useEffect } from 'react';
 import { MainView } from './MainView';
 import { SetupView } from './SetupView';
 import { Toasts } from './Toasts';
-import { focusDescription, hideWindow, setEditing, setReconnecting, usePopover } from './store';
+import { closeSettings, focusDescription, hideWindow, setEditing, setReconnecting, usePopover } from './store';
 
 export function App() {
   const status = usePopover((state) => state.snapshot?.account.status);
@@ -16,7 +16,8 @@ export function App() {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
       const state = usePopover.getState();
-      if (state.editingKey !== null) setEditing(null);
+      if (state.settingsOpen) closeSettings();
+      else if (state.editingKey !== null) setEditing(null);
       else if (state.reconnecting) setReconnecting(false);
       else hideWindow();
     };

@@ -3,24 +3,32 @@ import { useState } from 'react';
 import type { AppSnapshot } from '../../../shared/domain';
 import { EditEntrySheet } from './EditEntrySheet';
 import { IdlePromptSheet } from './IdlePromptSheet';
+import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
-import { call, refusedStop, setEditing, setReconnecting, showToast, usePopover } from './store';
+import { call, openSettings, refusedStop, setEditing, setReconnecting, showToast, usePopover } from './store';
 
 export function MainView() {
   // An entry that left the list (deleted, older than the list) cannot stay open.
   const editingKey = usePopover((state) => (state.editingKey !== null && state.snapshot?.recent.some((entry) => entry.key === state.editingKey) ? state.editingKey : null));
   const idlePrompt = usePopover((state) => state.snapshot?.idlePrompt ?? null);
+  const settingsOpen = usePopover((state) => state.settingsOpen);
   return (
     <>
-      <main className="main" inert={editingKey !== null || idlePrompt !== null}>
+      <main className="main" inert={editingKey !== null || idlePrompt !== null || settingsOpen}>
         <TopBar />
         <Banners />
         <Tracker />
         <RecentEntries />
       </main>
-      {idlePrompt ? <IdlePromptSheet key={idlePrompt.id} prompt={idlePrompt} /> : editingKey !== null && <EditEntrySheet entryKey={editingKey} />}
+      {idlePrompt ? (
+        <IdlePromptSheet key={idlePrompt.id} prompt={idlePrompt} />
+      ) : settingsOpen ? (
+        <SettingsSheet />
+      ) : (
+        editingKey !== null && <EditEntrySheet entryKey={editingKey} />
+      )}
     </>
   );
 }
@@ -149,6 +157,9 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
             </>
           ) : (
             <div className="menu-actions">
+              <button type="button" className="quiet" onClick={() => (setOpen(false), void openSettings())}>
+                Settings
+              </button>
               <button type="button" className="quiet" onClick={() => setReconnecting(true)}>
                 Change key
               </button>

@@ -39,6 +39,7 @@ export interface PopoverState {
   readonly reconnecting: boolean;
   /** Bumped to move focus to Description (the popover was shown again, a form was sent). */
   readonly focusToken: number;
+  readonly settingsOpen: boolean;
 }
 
 export const EMPTY_DRAFT: EntryDraft = { description: '', projectId: null, taskId: null, tagIds: [], billable: false };
@@ -58,6 +59,7 @@ export const usePopover = create<PopoverState>(() => ({
   reconnecting: false,
   startupError: null,
   focusToken: 0,
+  settingsOpen: false,
 }));
 
 const bridge = () => window.clockify;
@@ -95,6 +97,7 @@ async function connectStore(): Promise<void> {
     applySnapshot(snapshot);
   });
   api.onNotice((notice) => showToast(notice.level, notice.text));
+  api.onOpenView(() => void openSettings());
   const [snapshot, settings] = await Promise.all([api.getSnapshot({}), api.getSettings({}).catch(() => null)]);
   set({ settings });
   // A push that arrived meanwhile is newer than this answer.
@@ -260,6 +263,20 @@ export function setMode(mode: TrackerMode): void {
 
 export function setReconnecting(reconnecting: boolean): void {
   set({ reconnecting, editingKey: null });
+}
+
+/** Opens the settings with what main holds now (shortcut trouble included). */
+export async function openSettings(): Promise<void> {
+  const settings = await call(() => window.clockify.getSettings({}).then((value): Result<AppSettingsView> => ({ ok: true, value })));
+  if (settings.ok) set({ settings: settings.value, settingsOpen: true, editingKey: null });
+}
+
+export function closeSettings(): void {
+  set({ settingsOpen: false });
+}
+
+export function setSettings(settings: AppSettingsView): void {
+  set({ settings });
 }
 
 export function setEditing(key: string | null): void {

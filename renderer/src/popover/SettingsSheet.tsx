@@ -1,0 +1,216 @@
+// The settings: global shortcuts (recorded by pressing them), the time zone, what happens when you
+// are away, the work-hours reminder, starting at login and the default project. Each change is
+// saved at once; main refuses what cannot work and says why.
+import { useState, type KeyboardEvent } from 'react';
+import { describeShortcut, recordShortcut, SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator';
+import type { SettingsPatch } from '../../../shared/settings';
+import { Icon } from './Icon';
+import { call, closeSettings, setSettings, usePopover } from './store';
+
+const isMac = /Mac/.test(navigator.userAgent);
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function SettingsSheet() {
+  const settings = usePopover((state) => state.settings);
+  const [error, setError] = useState<string | null>(null);
+  if (!settings) return null;
+
+  const save = async (patch: SettingsPatch) => {
+    const before = settings;
+    setSettings({ ...settings, ...patch }); // shown at once; main's answer follows
+    const result = await call(() => window.clockify.updateSettings({ patch }));
+    if (!result.ok) {
+      setSettings(before);
+      return setError(result.error.message);
+    }
+    setError(null);
+    setSettings(result.value);
+  };
+
+  return (
+    <div className="sheet-backdrop">
+      <div role="dialog" aria-modal="true" aria-label="Settings" className="sheet settings">
+        <div className="sheet-head">
+          <h2>Settings</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={closeSettings}>
+            <Icon name="close" />
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="alert">
+            {error}
+          </p>
+        )}
+        <div className="settings-body">
+          <fieldset>
+            <legend>Global shortcuts</legend>
+            {(Object.keys(SHORTCUT_LABELS) as ShortcutName[]).map((name) => (
+              <ShortcutRow
+                key={name}
+                name={name}
+                value={settings.shortcuts[name]}
+                problem={settings.shortcutProblems[name] ?? null}
+                onChange={(accelerator) => void save({ shortcuts: { ...settings.shortcuts, [name]: accelerator } })}
+              />
+            ))}
+            <p className="muted small">Also from the command line: <code>clockify-tray --toggle</code>, <code>--quick-entry</code>, <code>--show</code>.</p>
+          </fieldset>
+
+          <fieldset>
+            <legend>Time zone</legend>
+            <label className="setting">
+              <span>Local times are in</span>
+              <select
+                aria-label="Time zone"
+                value={settings.timeZone.kind}
+                onChange={(event) => {
+                  const kind = event.currentTarget.value;
+                  void save({ timeZone: kind === 'zone' ? { kind, zone: settings.effectiveTimeZone } : kind === 'offset' ? { kind, hours: 0 } : { kind: 'system' } });
+                }}
+              >
+                <option value="system">The system's zone</option>
+                <option value="zone">A zone (IANA)</option>
+                <option value="offset">A fixed UTC offset</option>
+              </select>
+            </label>
+            {settings.timeZone.kind === 'zone' && (
+              <label className="setting">
+                <span>Zone</span>
+                <input aria-label="Zone" defaultValue={settings.timeZone.zone} onBlur={(event) => void save({ timeZone: { kind: 'zone', zone: event.currentTarget.value.trim() } })} />
+              </label>
+            )}
+            {settings.timeZone.kind === 'offset' && (
+              <label className="setting">
+                <span>Hours from UTC</span>
+                <input type="number" aria-label="Hours from UTC" min={-12} max={14} defaultValue={settings.timeZone.hours} onBlur={(event) => void save({ timeZone: { kind: 'offset', hours: Number(event.currentTarget.value) } })} />
+              </label>
+            )}
+            <p className="muted small">In force: {settings.effectiveTimeZone}</p>
+          </fieldset>
+
+          <fieldset>
+            <legend>Away from the computer</legend>
+            <label className="setting">
+              <span>Ask about time away after (minutes)</span>
+              <input type="number" aria-label="Minutes away before asking" min={1} max={480} defaultValue={settings.idle.thresholdMinutes} onBlur={(event) => void save({ idle: { ...settings.idle, thresholdMinutes: Number(event.currentTarget.value) } })} />
+            </label>
+            {(
+              [
+                ['stopOnSleep', 'Stop the timer when the computer sleeps'],
+                ['stopOnLock', 'Stop the timer when the screen locks'],
+                ['stopOnShutdown', 'Stop the timer when the computer shuts down'],
+              ] as const
+            ).map(([key, label]) => (
+              <label key={key} className="check">
+                <input type="checkbox" checked={settings.idle[key]} onChange={(event) => void save({ idle: { ...settings.idle, [key]: event.currentTarget.checked } })} />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+
+          <fieldset>
+            <legend>Reminder</legend>
+            <label className="check">
+              <input type="checkbox" checked={settings.reminder.enabled} onChange={(event) => void save({ reminder: { ...settings.reminder, enabled: event.currentTarget.checked } })} />
+              Remind me when no timer runs during working hours
+            </label>
+            {settings.reminder.enabled && (
+              <>
+                <div className="days" role="group" aria-label="Working days">
+                  {DAYS.map((day, index) => (
+                    <label key={day} className="day">
+                      <input
+                        type="checkbox"
+                        checked={settings.reminder.days.includes(index)}
+                        onChange={(event) => {
+                          const days = event.currentTarget.checked ? [...settings.reminder.days, index].sort() : settings.reminder.days.filter((d) => d !== index);
+                          void save({ reminder: { ...settings.reminder, days } });
+                        }}
+                      />
+                      {day}
+                    </label>
+                  ))}
+                </div>
+                <div className="setting-row">
+                  <label className="setting">
+                    <span>From</span>
+                    <input type="time" aria-label="Working hours from" defaultValue={settings.reminder.from} onBlur={(event) => void save({ reminder: { ...settings.reminder, from: event.currentTarget.value } })} />
+                  </label>
+                  <label className="setting">
+                    <span>To</span>
+                    <input type="time" aria-label="Working hours to" defaultValue={settings.reminder.to} onBlur={(event) => void save({ reminder: { ...settings.reminder, to: event.currentTarget.value } })} />
+                  </label>
+                  <label className="setting">
+                    <span>Every (min)</span>
+                    <input type="number" aria-label="Remind every (minutes)" min={5} max={240} defaultValue={settings.reminder.everyMinutes} onBlur={(event) => void save({ reminder: { ...settings.reminder, everyMinutes: Number(event.currentTarget.value) } })} />
+                  </label>
+                </div>
+              </>
+            )}
+          </fieldset>
+
+          <fieldset>
+            <legend>General</legend>
+            <label className="setting">
+              <span>A new timer starts with</span>
+              <select
+                aria-label="Default project"
+                value={settings.defaultProject.kind === 'fixed' ? 'last-used' : settings.defaultProject.kind}
+                onChange={(event) => void save({ defaultProject: { kind: event.currentTarget.value === 'none' ? 'none' : 'last-used' } })}
+              >
+                <option value="last-used">Last project</option>
+                <option value="none">No project</option>
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void save({ launchAtLogin: event.currentTarget.checked })} />
+              Start Clockify Tray when I log in
+            </label>
+          </fieldset>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ShortcutRow({ name, value, problem, onChange }: { name: ShortcutName; value: string; problem: string | null; onChange: (accelerator: string) => void }) {
+  const [recording, setRecording] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!recording) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.key === 'Escape') return (setRecording(false), setHint(null));
+    const recorded = recordShortcut(event, isMac);
+    if (recorded.ok) {
+      setRecording(false);
+      setHint(null);
+      onChange(recorded.accelerator);
+    } else setHint(recorded.reason);
+  };
+  return (
+    <div className="shortcut">
+      <span className="shortcut-label">{SHORTCUT_LABELS[name]}</span>
+      <button
+        type="button"
+        className={`keys${recording ? ' recording' : ''}`}
+        aria-label={`${SHORTCUT_LABELS[name]}: ${recording ? 'press the new keys' : describeShortcut(value, isMac)}`}
+        onClick={() => (setRecording(true), setHint(null))}
+        onBlur={() => setRecording(false)}
+        onKeyDown={onKeyDown}
+      >
+        {recording ? 'Press keys…' : describeShortcut(value, isMac)}
+      </button>
+      {value && !recording && (
+        <button type="button" className="icon-button" aria-label={`Clear ${SHORTCUT_LABELS[name]}`} onClick={() => onChange('')}>
+          <Icon name="close" />
+        </button>
+      )}
+      {(hint ?? problem) && (
+        <p role="alert" className="shortcut-problem">
+          {hint ?? problem}
+        </p>
+      )}
+    </div>
+  );
+}
