@@ -13,6 +13,7 @@ import { createFileJournalStore } from './core/journal';
 import { trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { installIpc, push } from './ipc/electron-transport';
 import { createHandlers } from './ipc/handlers';
+import { withServerOverrides } from './core/server-overrides';
 import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
 import { WorkReminder } from './core/work-reminder';
 import { AppWindows } from './platform/app-windows';
@@ -35,7 +36,13 @@ async function main(): Promise<void> {
     journal: createFileJournalStore(dataDir),
     cache: createFileCacheStore(dataDir),
     clock: systemClock,
-    createClient: (connection, secret, how) => new ClockifyClient({ connection, secret, ...(how?.quick ? { maxRetries: 0 } : {}) }),
+    // CLOCKIFY_TRAY_API_URL / CLOCKIFY_TRAY_MATON_URL point Global and Maton elsewhere (the Electron end-to-end tests' fake Clockify).
+    createClient: (connection, secret, how) =>
+      new ClockifyClient({
+        connection: withServerOverrides(connection, { apiUrl: process.env.CLOCKIFY_TRAY_API_URL, matonUrl: process.env.CLOCKIFY_TRAY_MATON_URL }),
+        secret,
+        ...(how?.quick ? { maxRetries: 0 } : {}),
+      }),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: {
       clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,

@@ -7,13 +7,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { ClockifyServer, ConnectionConfig } from '../../shared/connection';
+import type { ClockifyServer } from '../../shared/connection';
 import { ClockifyClient } from '../../electron/clockify/client';
 import { AppCore } from '../../electron/core/app-core';
 import { createFileCacheStore } from '../../electron/core/cache-store';
 import { systemClock, type Clock } from '../../electron/core/clock';
 import type { PowerSource } from '../../electron/core/idle-policy';
 import { createFileJournalStore } from '../../electron/core/journal';
+import { withServerOverrides } from '../../electron/core/server-overrides';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
 import { createMemorySecretStore, type SecretStore } from '../../electron/platform/secret-store';
@@ -56,7 +57,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     journal: createFileJournalStore(options.dataDir),
     cache: createFileCacheStore(options.dataDir),
     clock: options.clock ?? systemClock,
-    createClient: (connection, secret, how) => new ClockifyClient({ connection: harnessConnection(connection, options), secret, timeoutMs: options.timeoutMs, ...(how?.quick ? { maxRetries: 0 } : {}) }),
+    createClient: (connection, secret, how) => new ClockifyClient({ connection: withServerOverrides(connection, options), secret, timeoutMs: options.timeoutMs, ...(how?.quick ? { maxRetries: 0 } : {}) }),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: {
       clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,
@@ -147,14 +148,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** Points the connection the user chose at the harness's servers; what is saved stays as chosen. */
-function harnessConnection(connection: ConnectionConfig, options: HarnessOptions): ConnectionConfig {
-  if (connection.kind === 'maton') return options.matonUrl && !connection.gatewayUrl ? { ...connection, gatewayUrl: options.matonUrl } : connection;
-  if (connection.server === 'custom') return connection;
-  const url = connection.server === 'global' ? options.apiUrl : options.regionUrls?.[connection.server];
-  return url ? { kind: 'clockify', server: 'custom', baseUrl: url } : connection;
 }
 
 async function bundleBridge(): Promise<string> {

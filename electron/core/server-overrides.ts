@@ -1,0 +1,17 @@
+// Points the servers a user can choose at other base URLs (a fake Clockify in tests and the demo):
+// what is saved in the settings stays as the user chose it.
+import type { ClockifyServer, ConnectionConfig } from '../../shared/connection';
+
+export interface ServerOverrides {
+  /** Instead of the Global server. */
+  readonly apiUrl?: string;
+  readonly matonUrl?: string;
+  readonly regionUrls?: Partial<Record<Exclude<ClockifyServer, 'custom' | 'global'>, string>>;
+}
+
+export function withServerOverrides(connection: ConnectionConfig, overrides: ServerOverrides): ConnectionConfig {
+  if (connection.kind === 'maton') return overrides.matonUrl && !connection.gatewayUrl ? { ...connection, gatewayUrl: overrides.matonUrl } : connection;
+  if (connection.server === 'custom') return connection;
+  const url = connection.server === 'global' ? overrides.apiUrl : overrides.regionUrls?.[connection.server];
+  return url ? { kind: 'clockify', server: 'custom', baseUrl: url } : connection;
+}
