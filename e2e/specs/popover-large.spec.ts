@@ -1,5 +1,6 @@
-// A workspace with 10,000 projects: the picker keeps at most a screenful of rows in the DOM, finds a
-// project by two words in reverse order, and answers each keystroke at once.
+// A workspace with 10,000 projects: the picker keeps at most a screenful of rows in the DOM and finds
+// a project by two words in reverse order, typed key by key. How fast each keystroke answers is a
+// figure for `npm run bench`, not an assertion here.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { entriesOnServer } from '../support/popover';
@@ -9,13 +10,11 @@ test.use({ fakeOptions: { seed: { projects: 10_000 } } });
 /** Rows (options and client headers) the picker has in the document. */
 const rowsInDom = (page: Page) => page.evaluate(() => document.querySelectorAll('[role="option"], .combo-header').length);
 
-test('the 10,000-project picker is virtualised, searchable in any word order, and instant', async ({ page, app, fake }) => {
+test('the 10,000-project picker is virtualised and searchable in any word order', async ({ page, app, fake }) => {
   await app.signIn();
-  const opened = Date.now();
   await app.open(page);
   await expect(page.getByRole('textbox', { name: 'Description' })).toBeFocused();
   await expect(page.getByRole('list', { name: 'Recent entries' }).getByRole('listitem').first()).toBeVisible();
-  test.info().annotations.push({ type: 'open to interactive (ms, incl. navigation)', description: String(Date.now() - opened) });
 
   const project = page.getByRole('combobox', { name: 'Project' });
   await project.click();
@@ -32,29 +31,12 @@ test('the 10,000-project picker is virtualised, searchable in any word order, an
   await expect(list.getByRole('option', { name: `${last.name}, ${clientOf.get(last.clientId!)}` })).toBeVisible();
   expect(await rowsInDom(page)).toBeLessThanOrEqual(100);
 
-  // Two words of a project's name, in reverse order, typed key by key; each keystroke timed from
-  // keydown to React's committed update.
+  // Two words of a project's name, in reverse order, typed key by key.
   const target = active[776]!;
   const query = target.name.split(' ').reverse().join(' ').toLowerCase();
   await project.fill('');
-  await page.evaluate(() => {
-    const times: number[] = [];
-    let downAt = 0;
-    window.addEventListener('keydown', () => (downAt = performance.now()), true);
-    window.addEventListener('input', () => queueMicrotask(() => queueMicrotask(() => times.push(performance.now() - downAt))));
-    (window as unknown as { keystrokeTimes: number[] }).keystrokeTimes = times;
-  });
   await project.pressSequentially(query);
   await expect(list.getByRole('option').first()).toHaveAccessibleName(new RegExp(`^${target.name}`));
-  const times = await page.evaluate(() => (window as unknown as { keystrokeTimes: number[] }).keystrokeTimes);
-  const sorted = [...times].sort((a, b) => a - b);
-  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-  const figures = `n=${times.length} p50=${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} p95=${p95.toFixed(1)}`;
-  test.info().annotations.push({ type: 'keystroke to updated list (ms)', description: figures });
-  console.log(`10k projects, keystroke to updated list (ms): ${figures}`, times.map((t) => t.toFixed(1)).join(" "));
-  expect(times.length).toBe(query.length);
-  // Generous for a shared CI machine; the benchmark suite holds the real target (p95 ≤ 16 ms).
-  expect(p95).toBeLessThan(50);
   expect(await rowsInDom(page)).toBeLessThanOrEqual(100);
 
   await project.press('Enter');
