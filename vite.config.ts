@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One config for the renderer build (the popover and the quick-entry window) and the unit tests.
+// One config for the popover's build and the unit tests.
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'renderer'),
   base: './',
@@ -12,10 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     rollupOptions: {
-      input: {
-        popover: path.resolve(import.meta.dirname, 'renderer/index.html'),
-        quickEntry: path.resolve(import.meta.dirname, 'renderer/quick-entry.html'),
-      },
+      // The quick-entry window is built on its own (vite.quick-entry.config.ts).
+      input: { popover: path.resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },
   test: {
