@@ -58,11 +58,12 @@ describe('tray icon state', () => {
 describe('tray menu', () => {
   it('is complete while running: entry, Stop, Continue, Quick entry, Open, Settings, Quit', () => {
     const labels = trayMenu(running, now, projects).map((item) => (item.type === 'separator' ? '—' : item.label));
-    expect(labels).toEqual(['● Design review — Website · 1:12', 'Stop', '—', 'Continue Design review — Website', '—', 'Quick entry…', 'Open', 'Settings…', '—', 'Quit']);
+    expect(labels).toEqual(['● Design review — Website · 1:12', 'Stop', '—', 'Continue Design review — Website', '—', 'Quick entry…', 'Open', 'Settings…', '—', 'Quit (the timer keeps running in Clockify)']);
   });
   it('offers Start when idle, and disables it when not connected', () => {
     const idle = trayMenu(snapshot(), now, projects);
     expect(idle[1]).toMatchObject({ label: 'Start', enabled: true });
+    expect(idle.at(-1)).toMatchObject({ label: 'Quit' });
     const signedOut = trayMenu(snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null }, recent: [] }), now, projects);
     expect(signedOut[1]).toMatchObject({ label: 'Start', enabled: false });
     expect(signedOut.some((item) => item.type === 'command' && item.label === 'Open' && item.enabled)).toBe(true);

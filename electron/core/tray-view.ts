@@ -68,7 +68,8 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
     { type: 'command', label: 'Open', command: { kind: 'open' }, enabled: true },
     { type: 'command', label: 'Settings…', command: { kind: 'settings' }, enabled: true },
     { type: 'separator' },
-    { type: 'command', label: 'Quit', command: { kind: 'quit' }, enabled: true },
+    // Quitting does not stop a running timer: it keeps running in Clockify, and the menu says so.
+    { type: 'command', label: snapshot.timer.status === 'running' ? 'Quit (the timer keeps running in Clockify)' : 'Quit', command: { kind: 'quit' }, enabled: true },
   );
   return items;
 }
