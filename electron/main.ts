@@ -4,12 +4,12 @@ import path from 'node:path';
 import { app, globalShortcut, Menu, powerMonitor, session } from 'electron';
 import Store from 'electron-store';
 import { APP_ID } from '../shared/app-identity';
-import { parseOffsetVariable } from '../shared/time/zone';
 import { ClockifyClient } from './clockify/client';
 import { AppCore } from './core/app-core';
 import { createFileCacheStore } from './core/cache-store';
 import { systemClock } from './core/clock';
 import { createFileJournalStore } from './core/journal';
+import { processEnvironment } from './core/process-environment';
 import { trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { installIpc, push } from './ipc/electron-transport';
 import { createHandlers } from './ipc/handlers';
@@ -44,11 +44,7 @@ async function main(): Promise<void> {
         ...(how?.quick ? { maxRetries: 0 } : {}),
       }),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    environment: {
-      clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,
-      matonKey: process.env.MATON_API_KEY || undefined,
-      offsetHours: parseOffsetVariable(process.env.CLOCKIFY_TZ_OFFSET),
-    },
+    environment: processEnvironment(),
     newId: randomUUID,
     power: electronPowerSource(),
   });

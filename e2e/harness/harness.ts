@@ -14,12 +14,12 @@ import { createFileCacheStore } from '../../electron/core/cache-store';
 import { systemClock, type Clock } from '../../electron/core/clock';
 import type { PowerSource } from '../../electron/core/idle-policy';
 import { createFileJournalStore } from '../../electron/core/journal';
+import { processEnvironment } from '../../electron/core/process-environment';
 import { withServerOverrides } from '../../electron/core/server-overrides';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
 import { createMemorySecretStore, type SecretStore } from '../../electron/platform/secret-store';
 import { createKeychainSecretStore } from '../../electron/platform/secret-store-keychain';
-import { parseOffsetVariable } from '../../shared/time/zone';
 import { APP_ID, CONTENT_SECURITY_POLICY } from '../../shared/app-identity';
 
 export interface HarnessOptions {
@@ -59,11 +59,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock: options.clock ?? systemClock,
     createClient: (connection, secret, how) => new ClockifyClient({ connection: withServerOverrides(connection, options), secret, timeoutMs: options.timeoutMs, ...(how?.quick ? { maxRetries: 0 } : {}) }),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    environment: {
-      clockifyKey: process.env.CLOCKIFY_API_KEY || undefined,
-      matonKey: process.env.MATON_API_KEY || undefined,
-      offsetHours: parseOffsetVariable(process.env.CLOCKIFY_TZ_OFFSET),
-    },
+    environment: processEnvironment(),
     newId: randomUUID,
     uncertainGraceMs: options.uncertainGraceMs,
     power: options.power,
