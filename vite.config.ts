@@ -11,6 +11,7 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
     target: 'chrome120',
+    sourcemap: true, // maps security findings to sources; left out of packages (electron-builder.yml)
     rollupOptions: {
       // The quick-entry window is built on its own (vite.quick-entry.config.ts).
       input: { popover: path.resolve(import.meta.dirname, 'renderer/index.html') },

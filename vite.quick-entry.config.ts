@@ -21,6 +21,7 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: false,
     target: 'chrome120',
+    sourcemap: true, // maps security findings to sources; left out of packages (electron-builder.yml)
     rollupOptions: { input: { quickEntry: path.resolve(import.meta.dirname, 'renderer/quick-entry.html') } },
   },
 });

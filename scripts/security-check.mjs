@@ -161,15 +161,15 @@ function pinnedElectronVersion() {
 }
 
 /**
- * Where a finding is in our sources: through the bundle's source map for main and preload
- * (`electron/platform/app-windows.ts:66`), else the file in dist (`dist/renderer/index.html:5`).
+ * Where a finding is in our sources: through the bundle's source map for main, preload and the
+ * renderer bundles (`electron/platform/app-windows.ts:66`), else the file in dist (`dist/renderer/index.html:5`).
  * Global findings with no file stay `N/A`.
  */
 function sourceLocation(file, location) {
   const line = location?.line ?? 0;
   if (!file || file === 'N/A') return { file: 'N/A', line };
   const scanned = file.split(path.sep).join('/');
-  const original = copies.get(scanned);
+  const original = copies.get(scanned) ?? (scanned.startsWith('renderer/') ? path.join(shipped.renderer, scanned.slice('renderer/'.length)) : undefined);
   if (original && existsSync(`${original}.map`) && line > 0) {
     const map = new SourceMap(JSON.parse(readFileSync(`${original}.map`, 'utf8')));
     const entry = map.findEntry(line - 1, location.column ?? 0);
