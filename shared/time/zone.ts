@@ -21,13 +21,21 @@ export function parseOffsetVariable(value: string | undefined): number | undefin
   return hours;
 }
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether Intl knows the zone; remembered, since building a formatter to ask is slow. */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zoneValidity.set(zone, valid);
   }
+  return valid;
 }
 
 /**

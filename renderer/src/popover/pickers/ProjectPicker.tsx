@@ -4,7 +4,6 @@ import { useCallback } from 'react';
 import type { ProjectOption, WorkspaceOption } from '../../../../shared/domain';
 import type { CatalogData } from '../../catalog-data';
 import { Combobox, type OptionRow, type Row } from './Combobox';
-import { normalizeForSearch } from '../../../../shared/text-search';
 
 export type ProjectChoice = { kind: 'project'; project: ProjectOption } | { kind: 'none' } | { kind: 'create'; name: string };
 
@@ -64,11 +63,11 @@ export function ProjectPicker({ catalog, workspace, projectId, recentIds, onChoo
         grouped(projects.sorted, projectId, rows);
         return rows;
       }
-      const found = projects.index().search(query);
-      grouped(found, projectId, rows);
+      const hits = projects.index().rankedSearch(query);
+      grouped(hits.map((hit) => hit.item), projectId, rows);
       const name = query.trim().replace(/\s+/g, ' ');
-      const wanted = normalizeForSearch(name);
-      if (mayCreate && !found.some((project) => normalizeForSearch(project.name) === wanted)) {
+      // Exact matches rank first: one there means the project exists already.
+      if (mayCreate && hits[0]?.rank !== 'exact') {
         rows.push({ kind: 'option', value: { kind: 'create', name }, label: `Create project “${name}”`, selected: false, create: true });
       }
       return rows;
