@@ -4,10 +4,10 @@ export const APP_ID = 'com.clockifytray.app';
 /** Every page's Content-Security-Policy: the renderer talks only to its own origin, never to Clockify. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** The only pages the app opens in the user's browser: https URLs it built itself. */
+/** The only pages the app opens in the user's browser: https URLs it built itself (the setup screen links to them). */
 export const EXTERNAL_LINKS = {
   clockifyApiKey: 'https://app.clockify.me/manage-api-keys',
-  matonKeys: 'https://www.maton.ai/settings',
+  maton: 'https://maton.ai',
 } as const;
 
 export function isAllowedExternalLink(url: string): boolean {

@@ -113,7 +113,3 @@ function defaultMessage(kind: ClockifyErrorKind, status: number | undefined): st
       return 'the response was malformed';
   }
 }
-
-export function isClockifyError(value: unknown): value is ClockifyError {
-  return value instanceof ClockifyError;
-}

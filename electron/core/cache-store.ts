@@ -42,14 +42,3 @@ export function createFileCacheStore(dataDir: string): CacheStore {
     save: (cache) => writeJsonDurably(file, { version: 1, ...cache }),
   };
 }
-
-export function createMemoryCacheStore(): CacheStore & { saved: AppCache } {
-  const store = {
-    saved: EMPTY_CACHE,
-    load: () => store.saved,
-    save: (cache: AppCache) => {
-      store.saved = cache;
-    },
-  };
-  return store;
-}

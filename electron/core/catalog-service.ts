@@ -30,6 +30,6 @@ export function toTagOption(tag: Tag): TagOption {
   return { id: tag.id, name: tag.name };
 }
 
-export function toTaskOption(task: Task): TaskOption {
+function toTaskOption(task: Task): TaskOption {
   return { id: task.id, name: task.name, projectId: task.projectId, billable: task.billable };
 }

@@ -52,14 +52,3 @@ export function createFileJournalStore(dataDir: string): JournalStore {
     save: (data) => writeJsonDurably(file, { version: 1, ...data }),
   };
 }
-
-export function createMemoryJournalStore(initial: JournalData = { intents: [], ids: {} }): JournalStore & { data: JournalData } {
-  const store = {
-    data: initial,
-    load: (): ReadResult<JournalData> => ({ status: 'ok', value: store.data }),
-    save: (data: JournalData) => {
-      store.data = structuredClone(data);
-    },
-  };
-  return store;
-}

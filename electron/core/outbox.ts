@@ -39,10 +39,10 @@ type Outcome = 'sent' | 'refused' | 'retry' | 'unauthorized' | { readonly retryI
 const SAME_START_MS = 60_000;
 
 /** How long a create whose answer was lost may still land on the server before it is looked for. */
-export const UNCERTAIN_GRACE_MS = 30_000;
+const UNCERTAIN_GRACE_MS = 30_000;
 
 /** The first intent that may go now: not refused, and not behind a refused intent for the same entry. */
-export function nextSendable(intents: readonly Intent[]): Intent | undefined {
+function nextSendable(intents: readonly Intent[]): Intent | undefined {
   const blocked = new Set<string>();
   for (const intent of intents) {
     if (intent.problem) blocked.add(intent.key);

@@ -55,12 +55,3 @@ export function createSettingsStore(file: string, open: () => RawStore, now = Da
     },
   };
 }
-
-export function createMemorySettingsStore(initial: AppSettings = DEFAULT_SETTINGS): SettingsStore {
-  let settings = initial;
-  return {
-    problem: null,
-    get: () => settings,
-    update: (patch) => (settings = settingsSchema.parse({ ...settings, ...patch })),
-  };
-}

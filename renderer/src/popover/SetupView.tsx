@@ -2,14 +2,13 @@
 // and Connect. The key goes to main once, to be checked and stored in the OS keychain; a failure
 // says what was wrong and keeps everything typed.
 import { useRef, useState, type FormEvent } from 'react';
+import { EXTERNAL_LINKS } from '../../../shared/app-identity';
 import { CLOCKIFY_SERVERS, type ClockifyServer, type ConnectionConfig } from '../../../shared/connection';
 import type { UserError } from '../../../shared/domain';
 import { call, setReconnecting, showToast, usePopover } from './store';
 
 type ConnectionChoice = ClockifyServer | 'maton';
 
-const API_KEYS_URL = 'https://app.clockify.me/manage-api-keys';
-const MATON_URL = 'https://maton.ai';
 
 function connectionOf(choice: ConnectionChoice, serverUrl: string, matonConnection: string): ConnectionConfig {
   if (choice === 'maton') return matonConnection.trim() ? { kind: 'maton', connectionId: matonConnection.trim() } : { kind: 'maton' };
@@ -145,7 +144,7 @@ export function SetupView() {
           {maton ? (
             <>
               Your Maton key is on{' '}
-              <a href={MATON_URL} target="_blank" rel="noreferrer">
+              <a href={EXTERNAL_LINKS.maton} target="_blank" rel="noreferrer">
                 maton.ai
               </a>
               . Leave the connection empty to use your default Clockify connection.
@@ -153,7 +152,7 @@ export function SetupView() {
           ) : (
             <>
               Find your key in Clockify under{' '}
-              <a href={API_KEYS_URL} target="_blank" rel="noreferrer">
+              <a href={EXTERNAL_LINKS.clockifyApiKey} target="_blank" rel="noreferrer">
                 Preferences → Advanced → API keys
               </a>
               . Choose the server your account lives on.
