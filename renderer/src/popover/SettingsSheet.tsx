@@ -118,7 +118,7 @@ export function SettingsSheet() {
               <>
                 <div className="days" role="group" aria-label="Working days">
                   {DAYS.map((day, index) => (
-                    <label key={day} className="day">
+                    <label key={day} className="weekday">
                       <input
                         type="checkbox"
                         checked={settings.reminder.days.includes(index)}
