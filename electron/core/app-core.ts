@@ -5,6 +5,7 @@ import type { ConnectionConfig } from '../../shared/connection';
 import type { AppSnapshot, Catalog, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
+import { toClockifyInstant } from '../../shared/time/wire-format';
 import { localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
@@ -125,7 +126,7 @@ export class AppCore {
     const session = this.account.session;
     const workspaceId = this.workspaceId();
     const timer = this.timer.timer();
-    const since = localDayBounds(new Date(this.options.clock.now() - ((this.options.recentDays ?? 7) - 1) * 86_400_000), this.timeZone()).start.toISOString();
+    const since = toClockifyInstant(this.recentSince(this.options.clock.now()));
     return {
       account: session
         ? {
@@ -143,7 +144,7 @@ export class AppCore {
       timer,
       recent: this.entries
         .view()
-        .filter((entry) => entry.workspaceId === workspaceId && entry.end !== null && entry.start >= since.replace(/\.\d{3}Z$/, 'Z')),
+        .filter((entry) => entry.workspaceId === workspaceId && entry.end !== null && entry.start >= since),
       sync: {
         pending: this.entries.intents.filter((intent) => !intent.problem).length,
         online: this.online,
@@ -454,7 +455,7 @@ export class AppCore {
     if (!session || !workspaceId || !userId) return ok;
     const startedAt = this.options.clock.now();
     const zone = this.timeZone();
-    const first = localDayBounds(new Date(startedAt - ((this.options.recentDays ?? 7) - 1) * 86_400_000), zone).start;
+    const first = this.recentSince(startedAt);
     try {
       const window = paddedWallClockWindow(localDayKey(first, zone), localDayKey(new Date(startedAt), zone));
       const entries = (await session.client.listMyTimeEntries(workspaceId, userId, window)).map(fromClockify).filter((entry) => entry.end === null || Date.parse(entry.end) >= first.getTime());
@@ -466,6 +467,11 @@ export class AppCore {
     } catch (error) {
       return this.clockifyFailure(error);
     }
+  }
+
+  /** Where the recent list begins: local midnight, `recentDays` days back (today included). */
+  private recentSince(now: number): Date {
+    return localDayBounds(new Date(now - ((this.options.recentDays ?? 7) - 1) * 86_400_000), this.timeZone()).start;
   }
 
   private apiContext() {

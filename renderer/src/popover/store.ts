@@ -5,7 +5,8 @@ import { create } from 'zustand';
 import type { AppSnapshot, Attention, EntryDraft, EntryView, Notice, Result, TaskOption, UserError } from '../../../shared/domain';
 import { defaultBillable } from '../../../shared/entry-rules';
 import type { AppSettingsView } from '../../../shared/settings';
-import { deriveCatalogData, type CatalogData } from '../catalog-data';
+import type { CatalogData } from '../catalog-data';
+import { createCatalogSync } from '../catalog-sync';
 
 export interface Toast {
   readonly id: number;
@@ -120,42 +121,20 @@ function applySnapshot(snapshot: AppSnapshot): void {
   }
 }
 
-let loadedCatalog: { workspaceId: string; version: number } | null = null;
-let catalogInFlight = false;
-
-/** Fetches the catalog when the workspace or its version changed. Local call: no request to Clockify. */
-async function syncCatalog(): Promise<void> {
-  const snapshot = get().snapshot;
-  const workspaceId = snapshot?.account.status === 'signed-in' ? snapshot.workspaceId : null;
-  if (!snapshot || !workspaceId) {
-    loadedCatalog = null;
-    if (get().catalog) set({ catalog: null });
-    return;
-  }
-  if (catalogInFlight || (loadedCatalog?.workspaceId === workspaceId && loadedCatalog.version === snapshot.catalogVersion)) return;
-  catalogInFlight = true;
-  const version = snapshot.catalogVersion;
-  let fetched = false;
-  try {
-    const catalog = await bridge().getCatalog({ workspaceId });
-    fetched = true;
-    loadedCatalog = { workspaceId, version };
-    if (get().snapshot?.workspaceId === workspaceId) {
-      const data = deriveCatalogData(catalog, get().catalog);
-      set({ catalog: data });
-      refreshDraft();
-      // Index the projects while nothing else happens, so that the first keystroke in the
-      // picker does not pay for it (tens of milliseconds at 10,000 projects).
-      requestIdleCallback(() => data.projects.index(), { timeout: 2000 });
-    }
-  } catch (error) {
-    showToast('error', `The projects and tags could not be loaded (${error instanceof Error ? error.message : String(error)}). Reopen the window to try again.`);
-  } finally {
-    catalogInFlight = false;
-  }
-  // Changed again while fetching (a failure waits for the next snapshot instead of looping).
-  if (fetched) void syncCatalog();
-}
+/** Fetches the catalog when the workspace or its version changed. */
+const syncCatalog = createCatalogSync({
+  snapshot: () => get().snapshot,
+  catalog: () => get().catalog,
+  loaded: (data) => {
+    set({ catalog: data });
+    if (!data) return;
+    refreshDraft();
+    // Index the projects while nothing else happens, so that the first keystroke in the
+    // picker does not pay for it (tens of milliseconds at 10,000 projects).
+    requestIdleCallback(() => data.projects.index(), { timeout: 2000 });
+  },
+  failed: (message) => showToast('error', `The projects and tags could not be loaded (${message}). Reopen the window to try again.`),
+});
 
 // --- the timer form --------------------------------------------------------------------------------
 

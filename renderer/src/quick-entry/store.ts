@@ -3,7 +3,8 @@
 import { create } from 'zustand';
 import type { AppSnapshot } from '../../../shared/domain';
 import { parseQuickEntry } from '../../../shared/quick-entry';
-import { deriveCatalogData, type CatalogData } from '../catalog-data';
+import type { CatalogData } from '../catalog-data';
+import { createCatalogSync } from '../catalog-sync';
 
 export interface QuickEntryState {
   readonly snapshot: AppSnapshot | null;
@@ -42,39 +43,16 @@ function applySnapshot(snapshot: AppSnapshot): void {
   void syncCatalog();
 }
 
-let loaded: { workspaceId: string; version: number } | null = null;
-let inFlight = false;
-
-/** Fetches the catalog when the workspace or its version changed (a local call: no request to Clockify). */
-async function syncCatalog(): Promise<void> {
-  const snapshot = get().snapshot;
-  const workspaceId = snapshot?.account.status === 'signed-in' ? snapshot.workspaceId : null;
-  if (!snapshot || !workspaceId) {
-    loaded = null;
-    if (get().catalog) set({ catalog: null });
-    return;
-  }
-  if (inFlight || (loaded?.workspaceId === workspaceId && loaded.version === snapshot.catalogVersion)) return;
-  inFlight = true;
-  const version = snapshot.catalogVersion;
-  let fetched = false;
-  try {
-    const catalog = await window.clockify.getCatalog({ workspaceId });
-    fetched = true;
-    loaded = { workspaceId, version };
-    if (get().snapshot?.workspaceId === workspaceId) {
-      const data = deriveCatalogData(catalog, get().catalog);
-      set({ catalog: data, catalogError: null });
-      warmUp(data);
-    }
-  } catch (error) {
-    set({ catalogError: `The projects and tags could not be loaded (${messageOf(error)}). Close this window and open it again.` });
-  } finally {
-    inFlight = false;
-  }
-  // Changed again while fetching (a failure waits for the next snapshot instead of looping).
-  if (fetched) void syncCatalog();
-}
+/** Fetches the catalog when the workspace or its version changed. */
+const syncCatalog = createCatalogSync({
+  snapshot: () => get().snapshot,
+  catalog: () => get().catalog,
+  loaded: (data) => {
+    set({ catalog: data, catalogError: null });
+    if (data) warmUp(data);
+  },
+  failed: (message) => set({ catalogError: `The projects and tags could not be loaded (${message}). Close this window and open it again.` }),
+});
 
 /**
  * The parser builds its @project and #tag indexes on first use (tens of milliseconds at 10,000
