@@ -9,6 +9,8 @@ import { call, closeSettings, setSettings, usePopover } from './store';
 
 const isMac = /Mac/.test(navigator.userAgent);
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** Counts saves, so that only the latest one's answer is applied. */
+let saves = 0;
 
 export function SettingsSheet() {
   const settings = usePopover((state) => state.settings);
@@ -17,8 +19,10 @@ export function SettingsSheet() {
 
   const save = async (patch: SettingsPatch) => {
     const before = settings;
+    const turn = ++saves;
     setSettings({ ...settings, ...patch }); // shown at once; main's answer follows
     const result = await call(() => window.clockify.updateSettings({ patch }));
+    if (turn !== saves) return; // a later change is on its way: an older answer must not undo it
     if (!result.ok) {
       setSettings(before);
       return setError(result.error.message);
