@@ -164,7 +164,7 @@ export class AppCore {
 
   settingsView(): AppSettingsView {
     const settings = this.options.settings.get();
-    return { ...settings, effectiveTimeZone: this.timeZone(), shortcutProblems: { ...this.shortcutProblems, ...shortcutClashes(settings.shortcuts) } };
+    return { ...settings, effectiveTimeZone: this.timeZone(), idleUnavailable: this.options.power?.idleUnavailable ?? null, shortcutProblems: { ...this.shortcutProblems, ...shortcutClashes(settings.shortcuts) } };
   }
 
   /** The shell reports shortcuts the system refused (taken by another app, or not allowed here). */

@@ -91,3 +91,13 @@ export function distinctRecent(entries: readonly EntryView[], limit: number): En
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** What the tray shows while the app opens its keychain and cache: enough to quit. */
+export function startingTray(): { icon: TrayIconState; tooltip: string; title: string; menu: TrayMenuItem[] } {
+  return {
+    icon: 'idle',
+    tooltip: 'Clockify Tray — starting…',
+    title: '',
+    menu: [{ type: 'label', label: 'Starting…' }, { type: 'separator' }, { type: 'command', label: 'Quit', command: { kind: 'quit' }, enabled: true }],
+  };
+}

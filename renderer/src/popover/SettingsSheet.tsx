@@ -98,6 +98,11 @@ export function SettingsSheet() {
               <span>Ask about time away after (minutes)</span>
               <input type="number" aria-label="Minutes away before asking" min={1} max={480} defaultValue={settings.idle.thresholdMinutes} onBlur={(event) => void save({ idle: { ...settings.idle, thresholdMinutes: Number(event.currentTarget.value) } })} />
             </label>
+            {settings.idleUnavailable && (
+              <p className="muted small" role="note">
+                {settings.idleUnavailable}
+              </p>
+            )}
             {(
               [
                 ['stopOnSleep', 'Stop the timer when the computer sleeps'],
@@ -169,6 +174,10 @@ export function SettingsSheet() {
             <label className="check">
               <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void save({ launchAtLogin: event.currentTarget.checked })} />
               Start Clockify Tray when I log in
+            </label>
+            <label className="setting">
+              <span>Free the popover's memory after it has been hidden for (minutes; 0: never)</span>
+              <input type="number" aria-label="Minutes hidden before the popover is unloaded" min={0} max={1440} defaultValue={settings.unloadPopoverAfterMinutes} onBlur={(event) => void save({ unloadPopoverAfterMinutes: Number(event.currentTarget.value) })} />
             </label>
           </fieldset>
         </div>
