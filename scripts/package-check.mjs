@@ -22,6 +22,7 @@ import process from 'node:process';
 import { auditArchive } from './package/asar-audit.mjs';
 import { appImageProblems, debProblems, fuseProblems, identityProblems, macTargetProblems, iconSourceProblems } from './package/audit.mjs';
 import { buildLinux } from './package/build-linux.mjs';
+import { flagValues } from './package/audit.mjs';
 import { loadProject, prePackageCommand } from './package/project.mjs';
 
 const root = path.join(import.meta.dirname, '..');
@@ -53,8 +54,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-let problems = [];
+const problems = [];
 let facts = null;
+let summary = [];
 try {
   const build = await buildLinux({ root, workDir, log: (line) => console.log(`\n${line}`) });
   const { packageJson, config, appId } = project;
@@ -69,6 +71,7 @@ try {
     facts = archive.facts;
     const defaultDepends = require(require.resolve('app-builder-lib/out/targets/FpmTarget.js', { paths: [root] })).default.prototype.getDefaultDepends('deb');
     problems.push(...debProblems({ build, packageJson, config, defaultDepends }));
+    summary = describeBuild(build);
     problems.push(...appImageProblems({ build, packageJson, config }));
     problems.push(...(await fuseProblems({ build, config, mainSource: readFileSync(path.join(root, 'dist/electron/main.js'), 'utf8') })));
   }
@@ -86,6 +89,7 @@ if (facts) {
   console.log(`app.asar ${mb(facts.asarBytes)} (${facts.files} files, ${facts.reachedFiles} loaded by main and preload), app.asar.unpacked ${mb(facts.unpackedBytes)}`);
   console.log(`packages shipped: ${facts.packages.join(', ') || 'none'}`);
 }
+for (const line of summary) console.log(line);
 if (problems.length === 0) {
   console.log('No problems: runtime modules all resolve inside the asar, no build-only dependency is shipped, the deb reaches fpm with the right arguments.');
   process.exit(0);
@@ -93,3 +97,20 @@ if (problems.length === 0) {
 console.log(`${problems.length} problem(s):`);
 for (const problem of problems) console.log(`  ✗ ${problem}`);
 process.exit(1);
+
+/** What the deb and the AppImage got, for the log. */
+function describeBuild(build) {
+  const lines = [];
+  const argv = build.deb?.fpmArgv;
+  if (argv) {
+    const files = argv.filter((arg) => /^[^-].*=\/usr\/share\//.test(arg)).map((arg) => arg.split('=').at(-1));
+    lines.push('deb, as handed to fpm:');
+    lines.push(`  maintainer ${flagValues(argv, '--maintainer')[0]}; homepage ${flagValues(argv, '--url')[0]}`);
+    lines.push(`  depends ${flagValues(argv, '-d').join(', ')}`);
+    lines.push(`  recommends ${flagValues(argv, '--deb-recommends').join(', ')}`);
+    lines.push(`  installs ${files.join(', ')}`);
+    lines.push(`  desktop entry: ${build.deb.desktopEntry.trim().split('\n').slice(1).join('; ')}`);
+  }
+  if (build.appImage) lines.push(`AppImage ${build.appImage.desktopFileName}: ${build.appImage.desktopEntry.trim().split('\n').slice(1).join('; ')}`);
+  return lines;
+}
