@@ -1,39 +1,37 @@
-#!/usr/bin/env node
 // `npm run package:check`: builds the Linux packages the way `npm run package -- --linux` would,
-// offline, against a stub Electron, and audits them. Part of `npm test`.
+// offline, against a stub Electron, and audits them. A step of `npm test`.
 //
 //   1. runs what `npm run package` runs before electron-builder (the build, the icons)
 //   2. electron-builder --linux dir, then deb and AppImage up to their external tools, into a
-//      scratch directory that is removed afterwards (scripts/package/build-linux.mjs)
-//   3. audits (scripts/package/audit.mjs, asar-audit.mjs): the deb's fpm command line
-//      (maintainer, homepage, dependencies, icons, desktop entry, AppArmor), the AppImage's desktop
-//      entry, the app identity (desktopName, StartupWMClass, .desktop name), app.asar (runtime
-//      import graph, native modules unpacked, no build-only packages or junk files), the fuses,
-//      the mac and Windows icons and targets
-//   4. prints the asar and package sizes; exits 1 if any problem was found.
+//      scratch directory that is removed afterwards (scripts/package/build-linux.ts)
+//   3. audits (scripts/package/audit.ts, asar-audit.ts): the deb's fpm command line (maintainer,
+//      homepage, dependencies, icons, desktop entry, AppArmor), the AppImage's desktop entry, the
+//      app identity (desktopName, StartupWMClass, .desktop name), app.asar (runtime import graph,
+//      native modules unpacked, no build-only packages or junk files), the fuses, the mac and
+//      Windows icons and targets
+//   4. prints the asar size and what the deb got; exits 1 if any problem was found.
 //
-// Takes no arguments. Set PACKAGE_CHECK_KEEP=1 to keep the scratch directory for inspection.
+// Takes no arguments. PACKAGE_CHECK_KEEP=1 keeps the scratch directory for inspection.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import { auditArchive } from './package/asar-audit.mjs';
-import { appImageProblems, debProblems, fuseProblems, identityProblems, macTargetProblems, iconSourceProblems } from './package/audit.mjs';
-import { buildLinux } from './package/build-linux.mjs';
-import { flagValues } from './package/audit.mjs';
-import { loadProject, prePackageCommand } from './package/project.mjs';
+import { auditArchive, type ArchiveFacts } from './package/asar-audit';
+import { appImageProblems, debProblems, flagValues, fuseProblems, iconSourceProblems, identityProblems, macTargetProblems } from './package/audit';
+import { buildLinux, type LinuxBuild } from './package/build-linux';
+import { loadProject, prePackageCommand } from './package/project';
 
 const root = path.join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
 if (process.argv.length > 2) {
-  console.error(`scripts/package-check.mjs takes no arguments (got: ${process.argv.slice(2).join(' ')})`);
+  console.error(`scripts/package-check.ts takes no arguments (got: ${process.argv.slice(2).join(' ')})`);
   process.exit(2);
 }
 
-const project = loadProject(root);
+const project = await loadProject(root);
 const prePackage = prePackageCommand(project.packageJson);
 console.log(`Before packaging, as npm run package does: ${prePackage}`);
 const prepared = spawnSync(prePackage, { cwd: root, shell: true, stdio: 'inherit' });
@@ -47,16 +45,16 @@ const cleanUp = () => {
   if (process.env.PACKAGE_CHECK_KEEP) console.log(`Kept ${workDir}`);
   else rmSync(workDir, { recursive: true, force: true });
 };
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     cleanUp();
     process.exit(130);
   });
 }
 
-const problems = [];
-let facts = null;
-let summary = [];
+const problems: string[] = [];
+let facts: ArchiveFacts | null = null;
+let summary: string[] = [];
 try {
   const build = await buildLinux({ root, workDir, log: (line) => console.log(`\n${line}`) });
   const { packageJson, config, appId } = project;
@@ -69,11 +67,12 @@ try {
     const archive = await auditArchive({ unpackedDir: build.unpackedDir, extractDir, packageJson });
     problems.push(...archive.problems);
     facts = archive.facts;
-    const defaultDepends = require(require.resolve('app-builder-lib/out/targets/FpmTarget.js', { paths: [root] })).default.prototype.getDefaultDepends('deb');
-    problems.push(...debProblems({ build, packageJson, config, defaultDepends }));
-    summary = describeBuild(build);
+    // electron-builder's own default Depends for deb, to check they were kept.
+    const fpmTarget = require(require.resolve('app-builder-lib/out/targets/FpmTarget.js', { paths: [root] })) as { default: { prototype: { getDefaultDepends(target: string): string[] } } };
+    problems.push(...debProblems({ build, packageJson, config, defaultDepends: fpmTarget.default.prototype.getDefaultDepends('deb') }));
     problems.push(...appImageProblems({ build, packageJson, config }));
     problems.push(...(await fuseProblems({ build, config, mainSource: readFileSync(path.join(root, 'dist/electron/main.js'), 'utf8') })));
+    summary = describeBuild(build);
   }
   problems.push(...iconSourceProblems({ root, config }));
   problems.push(...macTargetProblems({ config }));
@@ -83,7 +82,7 @@ try {
   cleanUp();
 }
 
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 console.log('\n=== Package audit ===');
 if (facts) {
   console.log(`app.asar ${mb(facts.asarBytes)} (${facts.files} files, ${facts.reachedFiles} loaded by main and preload), app.asar.unpacked ${mb(facts.unpackedBytes)}`);
@@ -91,7 +90,7 @@ if (facts) {
 }
 for (const line of summary) console.log(line);
 if (problems.length === 0) {
-  console.log('No problems: runtime modules all resolve inside the asar, no build-only dependency is shipped, the deb reaches fpm with the right arguments.');
+  console.log('No problems: every runtime module resolves inside app.asar, no build-only dependency is shipped, the deb reaches fpm with the right arguments.');
   process.exit(0);
 }
 console.log(`${problems.length} problem(s):`);
@@ -99,10 +98,10 @@ for (const problem of problems) console.log(`  ✗ ${problem}`);
 process.exit(1);
 
 /** What the deb and the AppImage got, for the log. */
-function describeBuild(build) {
-  const lines = [];
+function describeBuild(build: LinuxBuild): string[] {
+  const lines: string[] = [];
   const argv = build.deb?.fpmArgv;
-  if (argv) {
+  if (build.deb && argv) {
     const files = argv.filter((arg) => /^[^-].*=\/usr\/share\//.test(arg)).map((arg) => arg.split('=').at(-1));
     lines.push('deb, as handed to fpm:');
     lines.push(`  maintainer ${flagValues(argv, '--maintainer')[0]}; homepage ${flagValues(argv, '--url')[0]}`);

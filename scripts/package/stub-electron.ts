@@ -23,7 +23,7 @@ const DEFAULT_FUSES = {
 };
 
 /** Writes the stub into `dir` (created) and returns `dir`. */
-export function writeStubElectron(dir, electronVersion) {
+export function writeStubElectron(dir: string, electronVersion: string): string {
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   const wire = Object.values(DEFAULT_FUSES).map((on) => (on ? 0x31 : 0x30));
