@@ -19,7 +19,7 @@ export default defineConfig({
   },
   test: {
     root: import.meta.dirname,
-    include: ['{shared,electron,e2e,renderer}/**/*.test.ts'],
+    include: ['{shared,electron,e2e,renderer,scripts}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     // Tests run real local HTTP servers and keychains; separate processes keep them apart.

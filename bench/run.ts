@@ -19,6 +19,7 @@ import { measureCoreMemory } from './core-memory';
 import { launchChromium } from './lib/app';
 import { formatTable, type Figure } from './lib/figures';
 import { describeMachine, machineLine } from './lib/machine';
+import { measurePackageSize } from './package-size';
 import { measurePicker } from './picker';
 import { measurePopoverOpen } from './popover-open';
 import { measureQuickEntryParser } from './quick-entry-parser';
@@ -47,6 +48,11 @@ const benchmarks: Benchmark[] = [
     name: 'bundle',
     title: 'renderer JS shipped (Vite build, gzip)',
     run: async ({ rendererDir }) => measureBundle(rendererDir, judge, log),
+  },
+  {
+    name: 'package',
+    title: 'what the app adds to the Linux packages (electron-builder against a stub Electron)',
+    run: async () => measurePackageSize({ judge, log }),
   },
   {
     name: 'picker',

@@ -142,6 +142,7 @@ const steps = [
   { name: 'security', title: 'Security (build, then Electronegativity offline on the build output)', run: () => run(process.execPath, ['scripts/security-check.mjs']) },
   { name: 'unit', title: 'Unit tests (vitest run, real Secret Service in a private D-Bus session)', run: unitTests },
   { name: 'e2e', title: 'Browser tests (playwright test under xvfb-run)', run: browserTests },
+  { name: 'package', title: 'Package (Linux dir + deb + AppImage against a stub Electron, then audited)', run: () => run('tsx', ['scripts/package-check.ts']) },
 ];
 
 function header(text) {
