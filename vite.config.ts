@@ -24,5 +24,7 @@ export default defineConfig({
     testTimeout: 20_000,
     // Tests run real local HTTP servers and keychains; separate processes keep them apart.
     pool: 'forks',
+    // The boot tests run the built main process and preload: built once, before any file runs.
+    globalSetup: ['e2e/boot/global-setup.ts'],
   },
 });

@@ -7,7 +7,8 @@ import type { BootConfig, DoubleState, DriverCommand } from './boot-child';
 import type { Platform } from './world';
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const BUILT_MAIN = path.join(root, 'dist/electron/main.js');
+/** The bundle booted. ELECTRON_DOUBLE_MAIN points at another build (to see these tests fail on an older one). */
+export const BUILT_MAIN = process.env.ELECTRON_DOUBLE_MAIN || path.join(root, 'dist/electron/main.js');
 
 export interface BootOptions {
   readonly platform: Platform;
@@ -91,7 +92,7 @@ export async function bootApp(options: BootOptions): Promise<BootedApp> {
     call,
     state,
     exited,
-    async until(check, timeoutMs = 10_000) {
+    async until(check, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const current = await state();
