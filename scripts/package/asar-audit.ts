@@ -8,7 +8,7 @@
 // loader tries every platform's binding package in turn) and is not counted.
 import { extractAll, getRawHeader } from '@electron/asar';
 import { build, type BuildFailure, type Metafile } from 'esbuild';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { directorySize, RENDERER_ONLY_PACKAGES } from './audit';
 import type { PackageJson } from './project';
@@ -114,6 +114,10 @@ export async function auditArchive({ unpackedDir, extractDir, packageJson }: { u
   extractAll(asarPath, extractDir);
   const graph = await walkImportGraph(extractDir);
   problems.push(...graph.missing.map((it) => `runtime module missing: ${it}`));
+
+  // Electron reads desktopName from the shipped package.json (the window's app_id / WM_CLASS).
+  const shipped = JSON.parse(readFileSync(path.join(extractDir, 'package.json'), 'utf8')) as PackageJson;
+  if (shipped.desktopName !== packageJson.desktopName) problems.push(`the package.json in app.asar has desktopName "${shipped.desktopName}", the project's is "${packageJson.desktopName}"`);
 
   // The keychain must load lazily: a static import of its native binding would kill the main
   // module before the tray exists wherever the binding is missing or broken.
