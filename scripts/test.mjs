@@ -10,6 +10,9 @@
 //                 gnome-keyring, so the keychain code is tested against a real Secret Service
 //                 and the user's own keyring is never touched
 //   6. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists
+//   7. package    (scripts/package-check.ts: the Linux packages built offline against a stub
+//                 Electron in a scratch directory, then audited: deb metadata up to fpm, icons,
+//                 desktop entry, app.asar's contents and runtime import graph, fuses)
 //
 // Stops at the first failing step and exits non-zero. Takes no arguments: to run a subset, use
 // `npm run test:unit -- <filter>` or the tools directly.

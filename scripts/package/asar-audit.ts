@@ -8,7 +8,7 @@
 // loader tries every platform's binding package in turn) and is not counted.
 import { extractAll, getRawHeader } from '@electron/asar';
 import { build, type BuildFailure, type Metafile } from 'esbuild';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { directorySize, RENDERER_ONLY_PACKAGES } from './audit';
 import type { PackageJson } from './project';
@@ -115,6 +115,10 @@ export async function auditArchive({ unpackedDir, extractDir, packageJson }: { u
   const graph = await walkImportGraph(extractDir);
   problems.push(...graph.missing.map((it) => `runtime module missing: ${it}`));
 
+  // Electron reads desktopName from the shipped package.json (the window's app_id / WM_CLASS).
+  const shipped = JSON.parse(readFileSync(path.join(extractDir, 'package.json'), 'utf8')) as PackageJson;
+  if (shipped.desktopName !== packageJson.desktopName) problems.push(`the package.json in app.asar has desktopName "${shipped.desktopName}", the project's is "${packageJson.desktopName}"`);
+
   // The keychain must load lazily: a static import of its native binding would kill the main
   // module before the tray exists wherever the binding is missing or broken.
   const staticKeyring = ENTRY_POINTS.filter((entry) => (graph.imports.get(entry) ?? []).some((it) => /^@napi-rs\/keyring/.test(it.original ?? '') && it.kind !== 'dynamic-import'));
@@ -128,15 +132,16 @@ export async function auditArchive({ unpackedDir, extractDir, packageJson }: { u
   }
   const keyringBinding = nativeModules.find((file) => /keyring[^/]*linux-x64-gnu/.test(file));
   if (!keyringBinding) problems.push('the keyring native binding for linux-x64-gnu (@napi-rs/keyring-linux-x64-gnu) is not in the archive');
-  else if (!graph.reached.has(keyringBinding)) problems.push(`${keyringBinding} is shipped but the main process never reaches it`);
+  else if (graph.missing.length === 0 && !graph.reached.has(keyringBinding)) problems.push(`${keyringBinding} is shipped but the main process never reaches it`);
 
   // Nothing only the build needs.
   const packages = [...new Set([...files.keys()].map(packageOf).filter((name): name is string => name !== null))].sort();
   const devOnly = new Set([...Object.keys(packageJson.devDependencies ?? {}), ...RENDERER_ONLY_PACKAGES]);
   for (const name of packages.filter((it) => devOnly.has(it))) problems.push(`shipped build-only dependency: ${name} (${RENDERER_ONLY_PACKAGES.includes(name) ? 'the renderer bundle already contains it' : 'a devDependency'})`);
   for (const name of RENDERER_ONLY_PACKAGES.filter((it) => it in (packageJson.dependencies ?? {}))) problems.push(`package.json lists ${name} in dependencies: Vite bundles it into the renderer, it belongs in devDependencies`);
+  // (Only from a complete walk: when a module is missing, esbuild reports nothing it reached.)
   const reachedPackages = new Set([...graph.reached].map(packageOf).filter(Boolean));
-  for (const name of packages.filter((it) => !devOnly.has(it) && !reachedPackages.has(it))) problems.push(`shipped but never loaded by the main process or the preload: ${name}`);
+  if (graph.missing.length === 0) for (const name of packages.filter((it) => !devOnly.has(it) && !reachedPackages.has(it))) problems.push(`shipped but never loaded by the main process or the preload: ${name}`);
 
   const junk = [...files.keys()].filter((file) => junkKind(file) !== null || (!file.startsWith('dist/') && !file.startsWith('node_modules/') && file !== 'package.json'));
   const groups = new Map<string, string[]>();

@@ -8,7 +8,7 @@ import { appIconIcns, appIconIco, appIconPng } from '../../electron/core/app-ico
 import { keyringBindingProblem } from './after-pack.mjs';
 import { junkKind, packageOf } from './asar-audit';
 import type { LinuxBuild } from './build-linux';
-import { appImageProblems, debProblems, icnsTypes, icoSizes, identityProblems, LINUX_ICON_SIZES, macTargetProblems } from './audit';
+import { appImageProblems, debProblems, fuseProblems, icnsTypes, icoSizes, identityProblems, LINUX_ICON_SIZES, macTargetProblems } from './audit';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'clockify-tray-audit-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -132,5 +132,31 @@ describe('afterPack: the keyring binding for the packaged platform and architect
   it('stops a universal build and an app without any binding', () => {
     expect(keyringBindingProblem({ platform: 'darwin', arch: 'universal', unpackedDir: app('keyring-darwin-x64') })).toMatch(/universal/);
     expect(keyringBindingProblem({ platform: 'win32', arch: 'x64', unpackedDir: app(null) })).toMatch(/no keychain binding for win32-x64/);
+  });
+});
+
+describe('fuse audit: windows and grantFileProtocolExtraPrivileges', () => {
+  const fuses = { runAsNode: false, enableCookieEncryption: true, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, loadBrowserProcessSpecificV8Snapshot: false, grantFileProtocolExtraPrivileges: false };
+  const executable = () => {
+    const unpackedDir = mkdtempSync(path.join(scratch, 'fuses-'));
+    const wire = [0x30, 0x31, 0x30, 0x30, 0x31, 0x31, 0x30, 0x30];
+    writeFileSync(path.join(unpackedDir, 'clockify-tray'), Buffer.concat([Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX', 'latin1'), Buffer.from([1, wire.length, ...wire])]));
+    return { unpackedDir };
+  };
+  const config: Configuration = { linux: { executableName: 'clockify-tray' }, electronFuses: fuses };
+
+  it('accepts windows served from the app protocol', async () => {
+    expect(await fuseProblems({ build: executable(), config, mainSource: "protocol.handle('app', handler); window.loadURL('app://bundle/index.html');" })).toEqual([]);
+  });
+
+  it('refuses windows loaded from file:// with the fuse off', async () => {
+    for (const mainSource of ['window.loadFile(path.join(dir, page))', "win.loadURL('file:///x/index.html')", 'w.loadURL(pathToFileURL(file).href)']) {
+      expect(await fuseProblems({ build: executable(), config, mainSource })).toEqual([expect.stringMatching(/loads windows from file:\/\//)]);
+    }
+  });
+
+  it('reads back a fuse that differs from the config', async () => {
+    const problems = await fuseProblems({ build: executable(), config: { ...config, electronFuses: { ...fuses, runAsNode: true } }, mainSource: '' });
+    expect(problems).toEqual(['fuses: runAsNode is false in the packaged executable, true in electron-builder.yml']);
   });
 });

@@ -228,7 +228,7 @@ export async function fuseProblems({ build, config, mainSource }: { build: Pick<
   }
   // With this fuse off, file:// pages follow browser rules and Vite's module scripts are blocked:
   // windows must come from the app's own protocol (design.md, Security).
-  if (wanted.grantFileProtocolExtraPrivileges === false && /\bloadFile\(|["'`]file:\/\//.test(mainSource)) {
+  if (wanted.grantFileProtocolExtraPrivileges === false && /\.loadFile\(|\.loadURL\(\s*(["'`]file:|[^)]*pathToFileURL)/.test(mainSource)) {
     problems.push('fuses: grantFileProtocolExtraPrivileges is off but dist/electron/main.js loads windows from file:// (loadFile): they would open blank');
   }
   if (wanted.onlyLoadAppFromAsar === true && config.asar === false) problems.push('fuses: onlyLoadAppFromAsar is on but asar is off: the app would not start');
