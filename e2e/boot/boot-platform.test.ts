@@ -65,7 +65,7 @@ describe('platform behaviour', () => {
     await app.until(trayReady);
     const window = await openPopover(app);
     await app.call({ kind: 'bridge', window: window.id, method: 'updateSettings', request: { patch: { launchAtLogin: true } } });
-    const file = path.join(app.configHome, 'autostart', 'clockify-tray.desktop');
+    const file = path.join(app.configHome, 'autostart', 'com.clockifytray.app.desktop');
     await app.until(() => expect(existsSync(file)).toBe(true));
     expect(readFileSync(file, 'utf8')).toContain(`Exec="${process.execPath}"`);
     await app.call({ kind: 'bridge', window: window.id, method: 'updateSettings', request: { patch: { launchAtLogin: false } } });

@@ -16,11 +16,11 @@ describe('launch at login on Linux', () => {
   it('writes and removes an XDG autostart entry', () => {
     const env = { XDG_CONFIG_HOME: configHome };
     applyLaunchAtLogin(true, { platform: 'linux', env, execPath: '/opt/Clockify Tray/clockify-tray', setLoginItemSettings: refuse });
-    const file = path.join(configHome, 'autostart', 'clockify-tray.desktop');
+    const file = path.join(configHome, 'autostart', 'com.clockifytray.app.desktop');
     const entry = readFileSync(file, 'utf8');
     expect(entry).toContain('[Desktop Entry]');
     expect(entry).toContain('Exec="/opt/Clockify Tray/clockify-tray"');
-    expect(entry).toContain('StartupWMClass=clockify-tray');
+    expect(entry).toContain('StartupWMClass=com.clockifytray.app');
     applyLaunchAtLogin(false, { platform: 'linux', env, execPath: '/opt/x', setLoginItemSettings: refuse });
     expect(existsSync(file)).toBe(false);
   });
@@ -28,12 +28,12 @@ describe('launch at login on Linux', () => {
   it('starts an AppImage through its own file', () => {
     const env = { XDG_CONFIG_HOME: configHome, APPIMAGE: '/home/ana/Apps/Clockify-Tray.AppImage' };
     applyLaunchAtLogin(true, { platform: 'linux', env, execPath: '/tmp/.mount_Clock/clockify-tray', setLoginItemSettings: refuse });
-    expect(readFileSync(path.join(configHome, 'autostart', 'clockify-tray.desktop'), 'utf8')).toContain('Exec="/home/ana/Apps/Clockify-Tray.AppImage"');
+    expect(readFileSync(path.join(configHome, 'autostart', 'com.clockifytray.app.desktop'), 'utf8')).toContain('Exec="/home/ana/Apps/Clockify-Tray.AppImage"');
   });
 
   it('falls back to ~/.config when XDG_CONFIG_HOME is unset or relative', () => {
     applyLaunchAtLogin(true, { platform: 'linux', env: { HOME: configHome, XDG_CONFIG_HOME: 'relative' }, execPath: '/usr/bin/clockify-tray', setLoginItemSettings: refuse });
-    expect(existsSync(path.join(configHome, '.config', 'autostart', 'clockify-tray.desktop'))).toBe(true);
+    expect(existsSync(path.join(configHome, '.config', 'autostart', 'com.clockifytray.app.desktop'))).toBe(true);
   });
 
   it('quotes the characters the Desktop Entry spec reserves', () => {

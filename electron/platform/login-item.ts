@@ -1,12 +1,14 @@
 // Launch at login. macOS and Windows: Electron's app.setLoginItemSettings. Linux has no such API
 // (Electron documents it for macOS and Windows only): an XDG autostart entry,
-// $XDG_CONFIG_HOME/autostart/clockify-tray.desktop, started by every freedesktop desktop at login.
+// $XDG_CONFIG_HOME/autostart/com.clockifytray.app.desktop, started by every freedesktop desktop at login.
 // An AppImage is started through its own file ($APPIMAGE), not the binary mounted from it.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { APP_ID } from '../../shared/app-identity';
 
-export const AUTOSTART_FILE_NAME = 'clockify-tray.desktop';
+/** Named like the installed desktop file (package.json desktopName), so the desktop sees one app. */
+export const AUTOSTART_FILE_NAME = `${APP_ID}.desktop`;
 
 export interface LoginItemTarget {
   readonly platform: NodeJS.Platform;
@@ -45,7 +47,8 @@ export function autostartEntry(executable: string): string {
     `Exec=${quoted.replace(/%/g, '%%')}`,
     'Icon=clockify-tray',
     'Terminal=false',
-    'StartupWMClass=clockify-tray',
+    // Electron takes the window's app id / WM_CLASS from desktopName (electron-builder.yml: syncDesktopName).
+    `StartupWMClass=${APP_ID}`,
     'X-GNOME-Autostart-enabled=true',
     '',
   ].join('\n');
