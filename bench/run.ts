@@ -74,8 +74,8 @@ const benchmarks: Benchmark[] = [
   },
   {
     name: 'open',
-    title: 'popover open → interactive, warm',
-    run: async ({ rendererDir, browser }) => measurePopoverOpen({ rendererDir, browser: await browser(), reloads: smoke ? 3 : 40, seeds: smoke ? ['small'] : ['small', { projects: 10_000 }], judge, log }),
+    title: 'popover open → interactive, warm and cold (new renderer)',
+    run: async ({ rendererDir, browser }) => measurePopoverOpen({ rendererDir, browser: await browser(), reloads: smoke ? 3 : 40, coldLoads: smoke ? 2 : 10, seeds: smoke ? ['small'] : ['small', { projects: 10_000 }], judge, log }),
   },
   {
     name: 'requests',
