@@ -3,11 +3,11 @@
 // The binary comes from Electron's release host; where it could not be downloaded, say so and skip.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { installedElectron, NO_BINARY_HELP } from './electron-binary.mjs';
+import { installedElectron } from './electron-binary.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 if (!installedElectron()) {
-  console.log(`test:electron skipped: ${NO_BINARY_HELP}`);
+  console.log("test:electron skipped: Electron's binary is not installed. `npm start` (or `npx install-electron`) downloads it from Electron's release host where that can be reached.");
   console.log('Where the binary cannot be had, `npm test` boots the built app against a strict double of Electron instead (e2e/boot).');
   process.exit(0);
 }
