@@ -21,7 +21,7 @@ describe('the Electron double', () => {
 
   it("refuses what Electron refuses before 'ready'", () => {
     expect(() => new BrowserWindow({})).toThrow("new BrowserWindow used before app 'ready'");
-    expect(() => new Tray(nativeImage.createFromBuffer(Buffer.alloc(0)))).toThrow("new Tray used before app 'ready'");
+    expect(() => new Tray(nativeImage.createFromBuffer(Buffer.alloc(0)) as unknown as Electron.NativeImage)).toThrow("new Tray used before app 'ready'");
     expect(() => screen.getPrimaryDisplay()).toThrow(/before app 'ready'/);
     expect(() => globalShortcut.register('Control+Alt+T', () => undefined)).toThrow(/before app 'ready'/);
     expect(() => session.defaultSession).toThrow(/before app 'ready'/);
