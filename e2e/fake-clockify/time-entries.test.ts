@@ -109,6 +109,17 @@ describe('one entry', () => {
     expect(await api('PUT', `/workspaces/${ws}/time-entries/${entry.id}`, { body: { description: 'no start' } })).toMatchObject({ status: 400 });
   });
 
+  it('PUT clears custom field values and the BREAK type it leaves out; customFieldValues is not a write key', async () => {
+    const { fake: f, api, ws } = await setup();
+    const entry = f.state.timeEntries.find((e) => e.description === 'Logo sketches')!;
+    const path = `/workspaces/${ws}/time-entries/${entry.id}`;
+    const kept = await api('PUT', path, { body: { start: entry.start, end: entry.end, type: 'BREAK', customFields: [{ customFieldId: 'cf1', value: 'PO-7' }] } });
+    expect(kept.body).toMatchObject({ type: 'BREAK', customFieldValues: [{ customFieldId: 'cf1', timeEntryId: entry.id, value: 'PO-7' }] });
+    const readKey = await api('PUT', path, { body: { start: entry.start, end: entry.end, customFieldValues: [{ customFieldId: 'cf1', value: 'PO-7' }] } });
+    expect(readKey.body).toMatchObject({ type: 'REGULAR', customFieldValues: [] });
+    expect(await api('PUT', path, { body: { start: entry.start, end: entry.end, type: 'HOLIDAY' } })).toMatchObject({ status: 400 });
+  });
+
   it('refuses to edit or delete a locked entry with 403 code 1003', async () => {
     const { fake: f, api, ws } = await setup();
     const entry = f.state.timeEntries[0]!;

@@ -179,7 +179,7 @@ describe('endpoints', () => {
     expect((await failure(c.stopRunningEntry(ws, uid, new Date()))).kind).toBe('not-found');
 
     const end = new Date(start.getTime() + 1_800_000);
-    const replaced = await c.updateTimeEntry(ws, running.id, { start, end, description: 'Edited', projectId: null, taskId: null, tagIds: [], billable: false });
+    const replaced = await c.updateTimeEntry(ws, running.id, { start, end, description: 'Edited', projectId: null, taskId: null, tagIds: [], billable: false, type: 'REGULAR', customFields: [] });
     expect(replaced).toMatchObject({ description: 'Edited', projectId: null, billable: false });
     expect(replaced.timeInterval.duration).toBe('PT30M');
     expect((await c.getTimeEntry(ws, running.id)).description).toBe('Edited');
@@ -209,13 +209,44 @@ describe('endpoints', () => {
     await c.deleteTimeEntry(ws, added.id);
   });
 
+  it('reads custom field values and the type, and a replacement writes them back as customFields', async () => {
+    const c = client();
+    const { ws } = await context(c);
+    const start = new Date(Date.now() - 7_200_000);
+    const end = new Date(start.getTime() + 600_000);
+    const added = await c.createTimeEntry(ws, { start, end, billable: false, type: 'BREAK', customFields: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    expect(fake.requests.at(-1)!.body).toMatchObject({ type: 'BREAK', customFields: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    expect(added.type).toBe('BREAK');
+    expect(added.customFieldValues).toEqual([{ customFieldId: 'cf-po', value: 'PO-1234' }]);
+
+    const replaced = await c.updateTimeEntry(ws, added.id, { start, end, description: 'Lunch', projectId: null, taskId: null, tagIds: [], billable: false, type: 'BREAK', customFields: added.customFieldValues });
+    const sent = fake.requests.at(-1)!.body as Record<string, unknown>;
+    // Clockify ignores the read key on write: only customFields keeps them.
+    expect(sent).toMatchObject({ type: 'BREAK', customFields: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    expect(sent).not.toHaveProperty('customFieldValues');
+    expect(replaced).toMatchObject({ description: 'Lunch', type: 'BREAK', customFieldValues: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    await c.deleteTimeEntry(ws, added.id);
+  });
+
+  it('reads an entry without type or custom fields as a regular entry without values', async () => {
+    const c = client();
+    const { ws } = await context(c);
+    const start = new Date(Date.now() - 7_200_000);
+    const added = await c.createTimeEntry(ws, { start, end: new Date(start.getTime() + 60_000), billable: false });
+    const stored = fake.state.timeEntries.find((e) => e.id === added.id)!;
+    (stored as unknown as Record<string, unknown>).customFieldValues = null;
+    (stored as unknown as Record<string, unknown>).type = null;
+    expect(await c.getTimeEntry(ws, added.id)).toMatchObject({ type: 'REGULAR', customFieldValues: [] });
+    await c.deleteTimeEntry(ws, added.id);
+  });
+
   it('refuses to edit a locked entry', async () => {
     const c = client();
     const { ws, uid } = await context(c);
     const start = new Date(Date.now() - 7_200_000);
     const entry = await c.createTimeEntry(ws, { start, end: new Date(start.getTime() + 60_000), billable: false });
     fake.state.timeEntries.find((e) => e.id === entry.id)!.isLocked = true;
-    const error = await failure(c.updateTimeEntry(ws, entry.id, { start, end: new Date(), description: 'x', projectId: null, taskId: null, tagIds: [], billable: false }));
+    const error = await failure(c.updateTimeEntry(ws, entry.id, { start, end: new Date(), description: 'x', projectId: null, taskId: null, tagIds: [], billable: false, type: 'REGULAR', customFields: [] }));
     expect(error).toMatchObject({ kind: 'locked', status: 403, code: 1003 });
     expect(uid).toBeTruthy();
   });

@@ -65,6 +65,17 @@ export interface NewTimeEntry {
   tagIds?: readonly string[];
   /** Always sent: Clockify takes an absent value as false. */
   billable: boolean;
+  /** REGULAR (the default) or BREAK: the only types Clockify accepts on write. */
+  type?: WritableEntryType;
+  customFields?: readonly CustomFieldValue[];
+}
+
+/** The entry types Clockify's write requests accept (HOLIDAY and TIME_OFF come from time-off requests). */
+export type WritableEntryType = 'REGULAR' | 'BREAK';
+
+export interface CustomFieldValue {
+  readonly customFieldId: string;
+  readonly value: unknown;
 }
 
 /** A full replacement of an entry: omitted fields are cleared by Clockify, so every field is required. */
@@ -77,6 +88,9 @@ export interface TimeEntryReplacement {
   taskId: string | null;
   tagIds: readonly string[];
   billable: boolean;
+  type: WritableEntryType;
+  /** Every value to keep: Clockify clears the custom fields a PUT leaves out. */
+  customFields: readonly CustomFieldValue[];
 }
 
 export interface ProjectInput {
@@ -416,5 +430,8 @@ function entryBody(entry: NewTimeEntry | TimeEntryReplacement): Record<string, u
     projectId: entry.projectId ?? null,
     taskId: entry.taskId ?? null,
     tagIds: entry.tagIds?.length ? [...entry.tagIds] : null,
+    ...(entry.type ? { type: entry.type } : {}),
+    // The read key customFieldValues is ignored on write: customFields is the one that keeps them.
+    ...(entry.customFields?.length ? { customFields: entry.customFields.map(({ customFieldId, value }) => ({ customFieldId, value })) } : {}),
   };
 }

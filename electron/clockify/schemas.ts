@@ -97,7 +97,16 @@ export const timeEntrySchema = z.object({
   userId: id,
   workspaceId: id,
   isLocked: z.boolean().nullish().transform((v) => v ?? false),
-  type: z.string().nullish(),
+  /** REGULAR, BREAK, HOLIDAY, TIME_OFF; absent on old entries = REGULAR. Unknown types are kept as they are. */
+  type: z.string().nullish().transform((v) => v || 'REGULAR'),
+  /**
+   * Read as customFieldValues (with name, type, timeEntryId), written as customFields. Kept as
+   * {customFieldId, value} only: that is what a PUT must send back, or Clockify clears them.
+   */
+  customFieldValues: z
+    .array(z.object({ customFieldId: id, value: z.unknown() }))
+    .nullish()
+    .transform((values) => (values ?? []).map(({ customFieldId, value }) => ({ customFieldId, value: value ?? null }))),
   timeInterval: z.object({
     start: instant,
     end: instant.nullish().transform((v) => v ?? null),

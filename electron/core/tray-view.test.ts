@@ -7,7 +7,7 @@ const project: ProjectOption = { id: 'p1', name: 'Website', clientId: null, clie
 const projects = new Map([[project.id, project]]);
 
 function entry(over: Partial<EntryView>): EntryView {
-  return { key: 'k', serverId: 's', workspaceId: 'w', description: 'Design review', projectId: 'p1', taskId: null, tagIds: [], billable: false, start: '2026-03-10T13:48:00Z', end: null, sync: 'synced', problem: null, ...over };
+  return { key: 'k', serverId: 's', workspaceId: 'w', description: 'Design review', projectId: 'p1', taskId: null, tagIds: [], billable: false, start: '2026-03-10T13:48:00Z', end: null, sync: 'synced', problem: null, type: 'REGULAR', customFields: [], ...over };
 }
 
 function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
