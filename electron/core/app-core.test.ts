@@ -339,6 +339,43 @@ describe('offline and restart', () => {
   });
 });
 
+describe('the search for a create whose answer was lost', () => {
+  const posts = () => fake.requests.filter((r) => r.method === 'POST');
+
+  it('ignores an entry it already claimed: two adds 30 s apart, the first answer dropped, the second reset, end as two entries', async () => {
+    const { core, clock, settled } = await ready();
+    const start = clock.now() - 3 * 3_600_000;
+    fake.addFault({ kind: 'apply-then-drop', match: { method: 'POST' } });
+    fake.addFault({ kind: 'reset', match: { method: 'POST' } });
+    core.addEntry(draft({ description: 'Same words' }), { start: iso(start), end: iso(start + 3_600_000) });
+    core.addEntry(draft({ description: 'Same words' }), { start: iso(start + 30_000), end: iso(start + 3_600_000) });
+    for (let i = 0; i < 6; i++) {
+      await clock.advance(35_000);
+      await settled();
+    }
+    const saved = fake.state.timeEntries.filter((e) => e.description === 'Same words');
+    expect(saved.map((e) => e.start).sort()).toEqual([iso(start), iso(start + 30_000)]);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+    expect(posts().map((r) => r.fault ?? r.status)).toEqual(['apply-then-drop', 'reset', 201]);
+  });
+
+  it('tells running from finished: a timer started elsewhere is not taken for a lost finished entry', async () => {
+    const { core, clock, settled } = await ready();
+    const start = clock.now() - 5 * 60_000;
+    fake.addFault({ kind: 'reset', match: { method: 'POST' } });
+    core.addEntry(draft({ description: 'Standup' }), { start: iso(start), end: iso(start + 4 * 60_000) });
+    await settled();
+    // Meanwhile the user starts "Standup" on the web, 20 s after the lost entry's start.
+    const template = fake.state.timeEntries.find((e) => e.workspaceId === core.snapshot().workspaceId)!;
+    fake.state.timeEntries.push({ ...template, id: 'b'.repeat(24), description: 'Standup', projectId: null, taskId: null, tagIds: null, start: iso(start + 20_000), end: null, customFieldValues: [] });
+    await clock.advance(35_000);
+    await settled();
+    const standups = fake.state.timeEntries.filter((e) => e.description === 'Standup');
+    expect(standups.map((e) => e.end === null)).toEqual([true, false]);
+    expect(posts().map((r) => r.fault ?? r.status)).toEqual(['reset', 201]);
+  });
+});
+
 describe('reconciliation', () => {
   it('adopts a timer started elsewhere and tells the user', async () => {
     const { core, clock, notices, settled } = await ready();
