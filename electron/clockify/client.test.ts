@@ -326,6 +326,26 @@ describe('errors', () => {
     expect(error.userMessage.length).toBeGreaterThan(20);
   });
 
+  it.each([
+    ['an older body with description', JSON.stringify({ description: 'Workspace not found', code: 1000 }), 'Workspace not found', 1000],
+    ['a Spring body', JSON.stringify({ timestamp: '2026-05-20T21:58:01.123+00:00', status: 400, error: 'Bad Request', path: '/api/v1/user' }), 'Bad Request', undefined],
+    ['a Spring body with a message', JSON.stringify({ timestamp: 'x', status: 400, error: 'Bad Request', message: 'start is required', path: '/api/v1/user' }), 'start is required', undefined],
+    ['plain text', 'Too many requests from this address', 'Too many requests from this address', undefined],
+    ['an empty message beside a description', JSON.stringify({ message: ' ', description: 'Project is archived' }), 'Project is archived', undefined],
+  ] as const)('shows what %s says', async (_, body, said, code) => {
+    fake.addFault({ kind: 'status', status: 400, body, match: { path: '/user' } });
+    const error = await failure(client({ maxRetries: 0 }).getUser());
+    expect(error.serverMessage).toBe(said);
+    expect(error.code).toBe(code);
+    expect(error.userMessage).toContain(said);
+  });
+
+  it('does not show an HTML error page as a message', async () => {
+    fake.addFault({ kind: 'status', status: 502, body: '<html><body>Bad gateway</body></html>', match: { path: '/user' } });
+    const error = await failure(client({ maxRetries: 0 }).getUser());
+    expect(error.serverMessage).toBeUndefined();
+  });
+
   it('treats a non-JSON or mis-shaped 2xx body as malformed, not a crash', async () => {
     fake.addFault({ kind: 'status', status: 200, body: '<html>proxy</html>', match: { path: '/user' } });
     expect((await failure(client().getUser())).kind).toBe('malformed');

@@ -114,10 +114,16 @@ export const timeEntrySchema = z.object({
   }),
 });
 
-/** Clockify's error body: `{message, code}`, either may be missing, the body may be empty. */
+/**
+ * Clockify's error bodies: `{message, code}` usually, `{description, code}` from older routes,
+ * Spring's `{timestamp, status, error, path}` (with `message` sometimes); any part may be missing.
+ * Fields of an unexpected type are ignored rather than failing the whole body.
+ */
 export const errorBodySchema = z.object({
-  message: z.string().nullish(),
-  code: z.number().nullish(),
+  message: z.string().nullish().catch(undefined),
+  description: z.string().nullish().catch(undefined),
+  error: z.string().nullish().catch(undefined),
+  code: z.number().nullish().catch(undefined),
 });
 
 export type User = z.infer<typeof userSchema>;
