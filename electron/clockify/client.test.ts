@@ -291,6 +291,34 @@ describe('paging', () => {
     expect(big.requests).toHaveLength(3);
   });
 
+  /** A route that ignores `page`: every page is the same, with no Last-Page header. */
+  function ignoringPaging(pageItems: (page: number) => unknown[], lastPage?: string): { fetch: typeof fetch; pages: number[] } {
+    const pages: number[] = [];
+    const fetchImpl = (async (input: string | URL) => {
+      const page = Number(new URL(String(input)).searchParams.get('page'));
+      pages.push(page);
+      return new Response(JSON.stringify(pageItems(page)), { status: 200, headers: { 'Content-Type': 'application/json', ...(lastPage ? { 'Last-Page': lastPage } : {}) } });
+    }) as typeof fetch;
+    return { fetch: fetchImpl, pages };
+  }
+  const project = (n: number) => ({ id: `p${n}`, name: `Project ${n}` });
+
+  it('stops on a page it has seen already (a route that ignores page), keeping each item once', async () => {
+    const route = ignoringPaging(() => Array.from({ length: 50 }, (_, i) => project(i)));
+    const projects = await bigClient(route.fetch).listProjects('w');
+    expect(projects).toHaveLength(50);
+    expect(route.pages).toEqual([1, 2]);
+  });
+
+  it('stops at a sane number of pages and says so instead of looping', async () => {
+    const route = ignoringPaging((page) => Array.from({ length: 50 }, (_, i) => project(page * 100 + i)), 'false');
+    const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'custom', baseUrl: big.url }, secret: FAKE_API_KEY, pageSize: 50, maxPages: 7, fetch: route.fetch });
+    const error = await failure(c.listProjects('w'));
+    expect(error).toMatchObject({ kind: 'malformed', path: '/workspaces/w/projects' });
+    expect(error.userMessage).toMatch(/more than 7 pages/);
+    expect(route.pages).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('never asks for more than 5000 a page', () => {
     const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'global' }, secret: 'x', pageSize: 10_000 });
     expect((c as unknown as { pageSize: number }).pageSize).toBe(5000);
