@@ -11,7 +11,9 @@ let fake: FakeClockify;
 let sleeps: number[];
 
 beforeAll(async () => {
-  fake = await startFakeClockify({ seed: 'small' });
+  // Many clients (each with its own 50 req/s budget) share this fake, so its own limit is off here;
+  // 'stays under the server's 50 req/s' below runs one client against a strict fake.
+  fake = await startFakeClockify({ seed: 'small', rateLimit: null });
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -317,6 +319,18 @@ describe('paging', () => {
     expect(error).toMatchObject({ kind: 'malformed', path: '/workspaces/w/projects' });
     expect(error.userMessage).toMatch(/more than 7 pages/);
     expect(route.pages).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("stays under the server's 50 req/s: a burst of 120 pages meets no 429", async () => {
+    const strict = await startFakeClockify({ seed: { projects: 120 } });
+    try {
+      const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'custom', baseUrl: strict.url }, secret: FAKE_API_KEY, pageSize: 1, maxRetries: 0 });
+      const [ws] = await c.listWorkspaces();
+      expect(await c.listProjects(ws!.id)).toHaveLength(120);
+      expect(strict.requests.filter((r) => r.status === 429)).toEqual([]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('never asks for more than 5000 a page', () => {

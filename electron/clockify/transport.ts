@@ -97,7 +97,7 @@ export class Transport {
 
   private async once<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Answer<z.output<S>> | ClockifyError> {
     const { method, path } = spec;
-    await this.options.limiter.take();
+    const answered = await this.options.limiter.take();
     const controller = new AbortController();
     const cancelTimeout = this.options.clock.setTimeout(() => controller.abort(), this.options.timeoutMs);
     let response: Response;
@@ -122,6 +122,7 @@ export class Transport {
       });
     } finally {
       cancelTimeout();
+      answered();
     }
     if (!response.ok) return this.failure(spec, response, text);
     return this.success(spec, response, text);

@@ -219,6 +219,25 @@ describe('workspace rules', () => {
     expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
     expect(core.snapshot().timer.status).toBe('idle');
   });
+  it('a switch whose stop the server refuses starts nothing until that entry is completed: no second timer is asked for', async () => {
+    const { core, clock, settled } = await ready();
+    core.startTimer(draft({ description: 'First' }));
+    await settled();
+    const workspace = fake.state.workspaces.find((w) => w.id === core.snapshot().workspaceId)!;
+    workspace.workspaceSettings.forceProjects = true; // changed on the web meanwhile
+    await clock.advance(20 * 60_000);
+    const project = fake.state.projects.find((p) => p.workspaceId === workspace.id && !p.archived)!;
+    core.startTimer(draft({ description: 'Second', projectId: project.id }));
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'PATCH 400']);
+    expect(core.snapshot().sync.attention).toEqual([expect.objectContaining({ what: 'stop', status: 400 })]);
+
+    core.updateRunningEntry(draft({ description: 'First', projectId: project.id }));
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'PATCH 400', 'PUT 200', 'POST 201']);
+    expect(fake.state.timeEntries.filter((e) => e.end === null).map((e) => e.description)).toEqual(['Second']);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+  });
 });
 
 describe('manual entries', () => {

@@ -42,12 +42,21 @@ const SAME_START_MS = 60_000;
 /** How long a create whose answer was lost may still land on the server before it is looked for. */
 const UNCERTAIN_GRACE_MS = 30_000;
 
-/** The first intent that may go now: not refused, and not behind a refused intent for the same entry. */
+/**
+ * The first intent that may go now: not refused, not behind a refused intent for the same entry,
+ * and no new timer behind a refused stop in its workspace (Clockify refuses a second running entry:
+ * "There is already a running time entry"; it goes once the user completed the stopped one).
+ */
 function nextSendable(intents: readonly Intent[]): Intent | undefined {
   const blocked = new Set<string>();
+  const stopRefusedIn = new Set<string>();
   for (const intent of intents) {
-    if (intent.problem) blocked.add(intent.key);
-    else if (!blocked.has(intent.key)) return intent;
+    if (intent.problem) {
+      blocked.add(intent.key);
+      if (intent.kind === 'stop') stopRefusedIn.add(intent.workspaceId);
+    } else if (!blocked.has(intent.key) && !(intent.kind === 'create' && intent.fields.end === null && stopRefusedIn.has(intent.workspaceId))) {
+      return intent;
+    }
   }
   return undefined;
 }

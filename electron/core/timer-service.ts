@@ -115,8 +115,15 @@ export class TimerService {
       // Not on the server yet: the create itself carries the new fields.
       return this.rewrite((intents) => intents.map((intent) => (intent.id === unsent.id ? { ...unsent, fields, problem: undefined } : intent)));
     }
-    this.deps.entries.rewriteIntents((intents) => intents.filter((intent) => !(intent.key === entry.key && intent.problem && intent.kind !== 'create')));
-    return this.write(this.intent(entry.key, entry.workspaceId, { kind: 'update', fields }));
+    // The fix takes the place of the refused change it replaces: a new timer queued behind a refused
+    // stop must still go after the entry is finished.
+    const replacement = this.intent(entry.key, entry.workspaceId, { kind: 'update', fields });
+    const isRefused = (intent: Intent) => intent.key === entry.key && intent.problem !== undefined && intent.kind !== 'create';
+    return this.rewrite((intents) => {
+      const at = intents.findIndex(isRefused);
+      const kept = intents.filter((intent) => !isRefused(intent));
+      return at === -1 ? [...kept, replacement] : [...kept.slice(0, at), replacement, ...kept.slice(at)];
+    });
   }
 
   delete(key: string): Result<null> {
