@@ -257,6 +257,11 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
       drop(req);
       return;
     }
+    if (fault?.kind === 'apply-then-status') {
+      record.status = fault.status;
+      this.write(res, { status: fault.status, headers: {}, body: fault.body });
+      return;
+    }
     record.status = response.status;
     this.write(res, fromApiResponse(response));
   }

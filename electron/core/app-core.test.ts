@@ -238,6 +238,23 @@ describe('workspace rules', () => {
     expect(fake.state.timeEntries.filter((e) => e.end === null).map((e) => e.description)).toEqual(['Second']);
     expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
   });
+  it('fixing a refused start after the next timer began sends it finished, and never stops the next timer', async () => {
+    const { core, clock, settled } = await ready();
+    fake.addFault({ kind: 'status', status: 400, body: JSON.stringify({ message: 'Project is archived', code: 501 }), match: { method: 'POST' } });
+    core.startTimer(draft({ description: 'Refused start' }));
+    await settled();
+    await clock.advance(10 * 60_000);
+    core.startTimer(draft({ description: 'Next timer' }));
+    await settled();
+    const refused = core.snapshot().recent.find((e) => e.description === 'Refused start')!;
+    expect(refused).toMatchObject({ sync: 'attention' });
+    expect(core.updateEntry(refused.key, draft({ description: 'Refused start' }), { start: refused.start, end: refused.end! }).ok).toBe(true);
+    await settled();
+    expect(fake.state.timeEntries.find((e) => e.description === 'Refused start')).toMatchObject({ start: refused.start, end: refused.end });
+    expect(fake.state.timeEntries.find((e) => e.description === 'Next timer')).toMatchObject({ end: null });
+    expect(writes().filter((w) => w.startsWith('PATCH'))).toEqual([]);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+  });
 });
 
 describe('manual entries', () => {

@@ -112,8 +112,10 @@ export class TimerService {
     const fields: EntryFields = { ...draft, type: entry.type, customFields: entry.customFields, workspaceId: entry.workspaceId, start: instant(times.start), end: times.end === null ? null : instant(times.end) };
     const unsent = this.unsentCreate(entry.key);
     if (unsent) {
-      // Not on the server yet: the create itself carries the new fields.
-      return this.rewrite((intents) => intents.map((intent) => (intent.id === unsent.id ? { ...unsent, fields, problem: undefined } : intent)));
+      // Not on the server yet: the create itself carries the new fields. With an end it is created
+      // finished, so a stop queued for it must go: sent later, it would stop whatever runs then.
+      const redundantStop = (intent: Intent) => fields.end !== null && intent.kind === 'stop' && intent.key === entry.key;
+      return this.rewrite((intents) => intents.filter((intent) => !redundantStop(intent)).map((intent) => (intent.id === unsent.id ? { ...unsent, fields, problem: undefined } : intent)));
     }
     // The fix takes the place of the refused change it replaces: a new timer queued behind a refused
     // stop must still go after the entry is finished.
