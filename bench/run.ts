@@ -10,7 +10,7 @@
 //
 // How each figure is measured is described at the top of its file; bench/README.md sums it up.
 import type { Browser } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -159,7 +159,9 @@ try {
 rmSync(rendererDir, { recursive: true, force: true });
 
 const machine = describeMachine(chromiumVersion);
-const results = { machine, figures };
+// The mutation scores (npm run mutation) live in the same file; a bench run keeps them.
+const previous = existsSync(path.join(root, 'bench/results.json')) ? (JSON.parse(readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as { mutation?: unknown }) : {};
+const results = { machine, figures, ...(previous.mutation ? { mutation: previous.mutation } : {}) };
 // A full run that crashed somewhere does not replace the last complete bench/results.json.
 const file = smoke ? path.join(root, 'node_modules/.cache/bench/results-smoke.json') : crashed.length > 0 || only ? path.join(root, 'node_modules/.cache/bench/results-partial.json') : path.join(root, 'bench/results.json');
 mkdirSync(path.dirname(file), { recursive: true });

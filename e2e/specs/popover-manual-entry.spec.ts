@@ -3,7 +3,7 @@
 // What matters is checked on the fake server: the instants of the entries it received.
 import { TZDate } from '@date-fns/tz';
 import { expect, test } from '../support/fixtures';
-import { entriesOnServer, projectId, writes } from '../support/popover';
+import { entriesOnServer, outboxIdle, projectId, writes } from '../support/popover';
 import type { Page } from '@playwright/test';
 
 const ZONE = 'Europe/Berlin';
@@ -99,7 +99,7 @@ test('an end before the start is refused with an alert, and nothing is sent', as
   await expect(page.getByRole('alert')).toContainText('The end is before the start');
   await expect(page.getByRole('alert')).toContainText('nothing was sent');
   await expect(page.getByRole('textbox', { name: 'End' })).toHaveAttribute('aria-invalid', 'true');
-  await page.waitForTimeout(300);
+  await outboxIdle(page, app);
   expect(writes(fake)).toEqual([]);
   expect(entriesOnServer(fake).some((entry) => entry.description === 'Backwards')).toBe(false);
 });

@@ -39,6 +39,8 @@ export interface AppCoreOptions {
   readonly uncertainGraceMs?: number;
   /** Sleep, lock, shutdown and idle time: with it the core asks about time spent away. */
   readonly power?: PowerSource;
+  /** The backoff's jitter (default Math.random); the fault suite seeds it so a run can be replayed. */
+  readonly random?: () => number;
 }
 
 type Listener<T> = (value: T) => void;
@@ -86,6 +88,7 @@ export class AppCore {
       connection: () => this.apiContext(),
       onStatus: (status) => this.outboxStatus(status),
       uncertainGraceMs: options.uncertainGraceMs,
+      random: options.random,
     });
     this.reconciler = new Reconciler({
       entries: this.entries,

@@ -2,6 +2,7 @@
 // the macOS title and the menu. The Electron adapter only renders these.
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
 import { entrySeconds, formatDuration, todaySeconds } from '../../shared/entry-totals';
+import { mayContinue } from '../../shared/entry-types';
 
 export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
 
@@ -13,7 +14,7 @@ export function trayIconState(snapshot: AppSnapshot): TrayIconState {
 
 export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string): string {
   if (snapshot.account.status === 'signed-out') return 'Clockify Tray — not connected';
-  const entries: Pick<EntryView, 'start' | 'end'>[] = [...snapshot.recent];
+  const entries: Pick<EntryView, 'start' | 'end' | 'type'>[] = [...snapshot.recent];
   if (snapshot.timer.status === 'running') entries.push(snapshot.timer.entry);
   const today = `today ${formatDuration(todaySeconds(entries, now, snapshot.preferences.timeZone))}`;
   const sync = snapshot.sync.pending > 0 ? ` · ${snapshot.sync.pending} pending` : '';
@@ -74,11 +75,12 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
   return items;
 }
 
-/** The newest entries that differ in what they are about (description, project, task, tags). */
+/** The newest work entries that differ in what they are about (description, project, task, tags). */
 export function distinctRecent(entries: readonly EntryView[], limit: number): EntryView[] {
   const seen = new Set<string>();
   const result: EntryView[] = [];
   for (const entry of entries) {
+    if (!mayContinue(entry.type)) continue;
     const identity = JSON.stringify([entry.description, entry.projectId, entry.taskId, [...entry.tagIds].sort()]);
     if (seen.has(identity)) continue;
     seen.add(identity);
