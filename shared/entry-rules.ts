@@ -1,6 +1,6 @@
 // Checks made before anything is sent, so that Clockify's refusals become a clear message at the
 // moment the user can still fix the field, not a failed stop an hour later.
-import type { EntryDraft, UserError, WorkspaceRules } from './domain';
+import type { CreatePermissions, EntryDraft, UserError, WorkspaceOption, WorkspaceRules } from './domain';
 
 /** The workspace's required fields (forceProjects, forceTasks, forceTags, forceDescription). */
 export function checkWorkspaceRules(draft: EntryDraft, rules: WorkspaceRules, workspaceName: string): UserError | null {
@@ -30,4 +30,12 @@ export function checkTimes(start: string, end: string): UserError | null {
 export function defaultBillable(project: { billable: boolean } | null | undefined, task: { billable: boolean | null } | null | undefined): boolean {
   if (task && task.billable !== null) return task.billable;
   return project?.billable ?? false;
+}
+
+/** Whether this user may create a project / tag / task in the workspace. */
+export function mayCreate(workspace: WorkspaceOption | null, kind: keyof CreatePermissions): boolean {
+  if (!workspace) return false;
+  if (workspace.mayCreate) return workspace.mayCreate[kind];
+  const rules = workspace.rules;
+  return !(kind === 'project' ? rules.onlyAdminsCreateProject : kind === 'tag' ? rules.onlyAdminsCreateTag : rules.onlyAdminsCreateTask);
 }

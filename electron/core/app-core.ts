@@ -2,7 +2,7 @@
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
 import type { ConnectionConfig } from '../../shared/connection';
-import type { AppSnapshot, Catalog, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSnapshot, Catalog, ClientOption, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
@@ -11,7 +11,8 @@ import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
 import { AccountService, type ClientFactory } from './account-service';
 import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
-import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption } from './catalog-service';
+import { mayCreate } from '../../shared/entry-rules';
+import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
 import { applyIdleOperations, IdleWatcher, type IdleCommand, type PowerSource } from './idle-policy';
@@ -275,15 +276,51 @@ export class AppCore {
     }
   }
 
-  async createProject(name: string, clientId: string | null): Promise<Result<ProjectOption>> {
+  /** The workspace's active clients, for the Create project form. */
+  async clients(): Promise<Result<readonly ClientOption[]>> {
     const session = this.account.session;
     const workspace = this.workspace();
     if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
     try {
-      const project = toProjectOption(await session.client.createProject(workspace.id, { name, clientId, isPublic: true }));
+      const clients = await session.client.listClients(workspace.id);
+      return { ok: true, value: clients.filter((client) => !client.archived).map((client) => ({ id: client.id, name: client.name })) };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  /** A project, with an existing client, a new client by name, or none; private or public. */
+  async createProject(input: { name: string; clientId: string | null; newClientName?: string; isPublic?: boolean }): Promise<Result<ProjectOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    if (!mayCreate(workspace, 'project')) return fail('forbidden', `Only admins can create projects in ${workspace.name}.`);
+    try {
+      let clientId = input.clientId;
+      if (!clientId && input.newClientName) {
+        const wanted = input.newClientName.trim();
+        const existing = (await session.client.listClients(workspace.id)).find((client) => client.name.toLowerCase() === wanted.toLowerCase());
+        clientId = existing ? existing.id : (await session.client.createClient(workspace.id, { name: wanted })).id;
+      }
+      const project = toProjectOption(await session.client.createProject(workspace.id, { name: input.name, clientId, isPublic: input.isPublic ?? true }));
       const catalog = this.catalog(workspace.id);
       this.setCatalog({ ...catalog, projects: [project, ...catalog.projects] });
       return { ok: true, value: project };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  async createTask(projectId: string, name: string): Promise<Result<TaskOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    if (!mayCreate(workspace, 'task')) return fail('forbidden', `Only admins can create tasks in ${workspace.name}.`);
+    try {
+      const task = toTaskOption(await session.client.createTask(workspace.id, projectId, { name }));
+      const catalog = this.catalog(workspace.id);
+      this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: [...(catalog.tasks[projectId] ?? []), task] } });
+      return { ok: true, value: task };
     } catch (error) {
       return this.clockifyFailure(error);
     }
@@ -293,14 +330,36 @@ export class AppCore {
     const session = this.account.session;
     const workspace = this.workspace();
     if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    if (!mayCreate(workspace, 'tag')) return fail('forbidden', `Only admins can create tags in ${workspace.name}.`);
+    const archived = this.catalog(workspace.id).archivedTags?.find((tag) => tag.name.toLowerCase() === name.trim().toLowerCase());
+    if (archived) return this.unarchiveTag(archived.id);
     try {
-      const tag = toTagOption(await session.client.createTag(workspace.id, { name }));
-      const catalog = this.catalog(workspace.id);
-      this.setCatalog({ ...catalog, tags: [...catalog.tags, tag].sort((a, b) => a.name.localeCompare(b.name)) });
-      return { ok: true, value: tag };
+      return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.createTag(workspace.id, { name }))) };
     } catch (error) {
       return this.clockifyFailure(error);
     }
+  }
+
+  /** Brings an archived tag back (where this user may manage tags). */
+  async unarchiveTag(tagId: string): Promise<Result<TagOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    const archived = this.catalog(workspace.id).archivedTags?.find((tag) => tag.id === tagId);
+    if (!archived) return fail('invalid', 'That tag is not archived in this workspace.');
+    if (!mayCreate(workspace, 'tag')) return fail('forbidden', `The tag “${archived.name}” is archived, and only admins can restore it in ${workspace.name}.`);
+    try {
+      return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.updateTag(workspace.id, tagId, { name: archived.name, archived: false }))) };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  private addTag(workspaceId: string, tag: TagOption): TagOption {
+    const catalog = this.catalog(workspaceId);
+    const tags = [...catalog.tags.filter((t) => t.id !== tag.id), tag].sort((a, b) => a.name.localeCompare(b.name));
+    this.setCatalog({ ...catalog, tags, archivedTags: catalog.archivedTags?.filter((t) => t.id !== tag.id) });
+    return tag;
   }
 
   // --- the timer and entries -------------------------------------------------------------------
@@ -427,7 +486,8 @@ export class AppCore {
     try {
       const [user, workspaces] = await Promise.all([knownUser ?? session.client.getUser(), session.client.listWorkspaces()]);
       this.setUser(user);
-      this.cache = { ...this.cache, workspaces: workspaces.map(toWorkspaceOption) };
+      const admin = await workspaceAdminships(session.client, workspaces, user.email);
+      this.cache = { ...this.cache, workspaces: workspaces.map((workspace) => toWorkspaceOption(workspace, admin.get(workspace.id) ?? false)) };
       const saved = this.options.settings.get().workspaceId;
       const chosen = [saved, user.defaultWorkspace, user.activeWorkspace, workspaces[0]?.id].find((id) => id && workspaces.some((w) => w.id === id));
       if (chosen && chosen !== saved) {
@@ -632,7 +692,18 @@ export function toUserError(error: unknown): UserError {
   return { kind: 'unknown', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, status: null };
 }
 
-function toWorkspaceOption(workspace: Workspace): WorkspaceOption {
+/**
+ * Which workspaces this user administers, asked only of those that keep creating for admins (no
+ * request otherwise). A failed answer counts as "not an admin": the create action is hidden, which
+ * Clockify would refuse anyway if that were wrong the other way.
+ */
+async function workspaceAdminships(client: { isWorkspaceAdmin(workspaceId: string, email: string): Promise<boolean> }, workspaces: readonly Workspace[], email: string): Promise<Map<string, boolean>> {
+  const restricted = workspaces.filter(({ workspaceSettings: s }) => s.onlyAdminsCreateProject || s.onlyAdminsCreateTag || s.onlyAdminsCreateTask);
+  const answers = await Promise.all(restricted.map((workspace) => client.isWorkspaceAdmin(workspace.id, email).catch(() => false)));
+  return new Map(restricted.map((workspace, i) => [workspace.id, answers[i]!]));
+}
+
+function toWorkspaceOption(workspace: Workspace, admin: boolean): WorkspaceOption {
   const settings = workspace.workspaceSettings;
   return {
     id: workspace.id,
@@ -644,6 +715,12 @@ function toWorkspaceOption(workspace: Workspace): WorkspaceOption {
       forceDescription: settings.forceDescription,
       onlyAdminsCreateProject: settings.onlyAdminsCreateProject,
       onlyAdminsCreateTag: settings.onlyAdminsCreateTag,
+      onlyAdminsCreateTask: settings.onlyAdminsCreateTask,
+    },
+    mayCreate: {
+      project: admin || !settings.onlyAdminsCreateProject,
+      tag: admin || !settings.onlyAdminsCreateTag,
+      task: admin || !settings.onlyAdminsCreateTask,
     },
   };
 }
