@@ -91,6 +91,12 @@ test('the Create project form takes a name, an existing or new client and the pr
   await project.fill('Harbour Survey');
   await page.getByRole('option', { name: 'Create project “Harbour Survey”' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create project' });
+  // A name Clockify refuses: said in the form, in Clockify's words; no sync banner is left behind.
+  await dialog.getByRole('textbox', { name: 'Project name' }).fill('Internal Tools');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Clockify did not create the project: ');
+  await expect(dialog.getByRole('alert')).toContainText('already exists');
+  await expect(page.getByRole('status')).toHaveText('All saved');
   await dialog.getByRole('textbox', { name: 'Project name' }).fill('Harbour Survey 2027');
   const client = dialog.getByRole('combobox', { name: 'Client' });
   await client.fill('Café Lumière');

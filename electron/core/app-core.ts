@@ -307,7 +307,7 @@ export class AppCore {
       this.setCatalog({ ...catalog, projects: [project, ...catalog.projects] });
       return { ok: true, value: project };
     } catch (error) {
-      return this.clockifyFailure(error);
+      return this.createFailure('create the project', error);
     }
   }
 
@@ -322,7 +322,7 @@ export class AppCore {
       this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: [...(catalog.tasks[projectId] ?? []), task] } });
       return { ok: true, value: task };
     } catch (error) {
-      return this.clockifyFailure(error);
+      return this.createFailure('create the task', error);
     }
   }
 
@@ -336,7 +336,7 @@ export class AppCore {
     try {
       return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.createTag(workspace.id, { name }))) };
     } catch (error) {
-      return this.clockifyFailure(error);
+      return this.createFailure('create the tag', error);
     }
   }
 
@@ -351,7 +351,7 @@ export class AppCore {
     try {
       return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.updateTag(workspace.id, tagId, { name: archived.name, archived: false }))) };
     } catch (error) {
-      return this.clockifyFailure(error);
+      return this.createFailure('restore the tag', error);
     }
   }
 
@@ -595,6 +595,22 @@ export class AppCore {
     this.online = true;
     this.refreshError = null;
     this.changed();
+  }
+
+  /**
+   * A create (project, client, task, tag) the user asked for failed: said in the form that asked, in
+   * Clockify's words, never left behind as the sync banner (nothing is waiting to be sent).
+   */
+  private createFailure(what: string, error: unknown): { ok: false; error: UserError } {
+    if (!(error instanceof ClockifyError) || (error.kind !== 'rejected' && error.kind !== 'forbidden')) {
+      if (error instanceof ClockifyError && (error.kind === 'network' || error.kind === 'timeout')) {
+        this.online = false;
+        this.changed();
+      }
+      return { ok: false, error: toUserError(error) };
+    }
+    const said = error.serverMessage ? `: ${error.serverMessage.replace(/\.?$/, '.')}` : '.';
+    return { ok: false, error: { kind: error.kind, message: `Clockify did not ${what}${said}`, status: error.status ?? null } };
   }
 
   private clockifyFailure(error: unknown): { ok: false; error: UserError } {
