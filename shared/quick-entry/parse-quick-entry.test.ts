@@ -82,6 +82,12 @@ describe('time ranges (today, Etc/UTC)', () => {
     ['12-1pm x', '12:00-13:00', 3600],
     ['9am-5 x', '09:00-17:00', 28800],
     ['13-5pm x', '13:00-17:00', 14400],
+    // no am/pm anywhere, an end before the start that can be the afternoon: a working day, a lunch hour
+    ['9-5 x', '09:00-17:00', 28800],
+    ['12-1 x', '12:00-13:00', 3600],
+    ['8-6 x', '08:00-18:00', 36000],
+    ['11:30-1:30 x', '11:30-13:30', 7200],
+    ['10-9 x', '10:00-21:00', 39600],
   ])('%j → %s', (line, range, seconds) => {
     const result = ok(line);
     expect(result.items).toHaveLength(1);
@@ -99,8 +105,11 @@ describe('time ranges (today, Etc/UTC)', () => {
     ['22:00-24:00 x', '2026-03-18 22:00-00:00+1', '2026-03-18T22:00:00Z/2026-03-19T00:00:00Z', 7200],
     ['22-midnight x', '2026-03-18 22:00-00:00+1', '2026-03-18T22:00:00Z/2026-03-19T00:00:00Z', 7200],
     ['10pm-12am x', '2026-03-18 22:00-00:00+1', '2026-03-18T22:00:00Z/2026-03-19T00:00:00Z', 7200],
-    // no am/pm anywhere: both are 24-hour times
-    ['9-5 x', '2026-03-18 09:00-05:00+1', '2026-03-18T09:00:00Z/2026-03-19T05:00:00Z', 72000],
+    // no am/pm anywhere, clearly overnight (the afternoon would still be before the start), or
+    // written 24-hour with a leading zero
+    ['22:30-1:15 x', '2026-03-18 22:30-01:15+1', '2026-03-18T22:30:00Z/2026-03-19T01:15:00Z', 9900],
+    ['23-2 x', '2026-03-18 23:00-02:00+1', '2026-03-18T23:00:00Z/2026-03-19T02:00:00Z', 10800],
+    ['18-05:00 x', '2026-03-18 18:00-05:00+1', '2026-03-18T18:00:00Z/2026-03-19T05:00:00Z', 39600],
     ['10:00-09:59 x', '2026-03-18 10:00-09:59+1', '2026-03-18T10:00:00Z/2026-03-19T09:59:00Z', 86340],
   ])('%j ends the next day', (line, localRange, instants, seconds) => {
     const result = ok(line);

@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { AppSnapshot, WorkspaceOption } from '../../../shared/domain';
 import { parseQuickEntry, type QuickEntryParse } from '../../../shared/quick-entry';
 import type { CatalogData } from '../catalog-data';
-import { dayKeyOf } from '../time-format';
-import { addPlannedEntries, entriesWord, planEntries, type QuickEntryPlan } from './plan';
+import { dayKeyOf, formatDurationWords } from '../time-format';
+import { addPlannedEntries, cautions, entriesWord, planEntries, type QuickEntryPlan } from './plan';
 import { EntryPreview } from './Preview';
 import { formatDate } from './preview-format';
 import { hideWindow, useQuickEntry } from './store';
@@ -100,6 +100,8 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
   const [armed, setArmed] = useState(false);
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** The line whose cautions (over 12 h, ends in the future) were shown on an Enter: the next Enter adds it. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const lastPlan = useRef<QuickEntryPlan | null>(null);
   const now = useNow(line !== '');
@@ -135,6 +137,9 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
   }, []);
 
   const todayKey = dayKeyOf(now, preferences.timeZone);
+  const cautionsOf = (candidate: QuickEntryPlan, at: number) =>
+    cautions(candidate, at, (item) => formatDate(item.localDate, todayKey), formatDurationWords);
+  const warnings = plan ? cautionsOf(plan, now) : [];
 
   async function submit(): Promise<void> {
     if (sending || line.trim() === '') return;
@@ -142,6 +147,11 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
     const fresh = read(line, Date.now(), snapshot, workspace, catalog, catalogError);
     if (fresh.problem || !fresh.plan) {
       setArmed(true);
+      return;
+    }
+    // Over 12 hours or ending in the future: the window has said so; the second Enter adds it.
+    if (cautionsOf(fresh.plan, Date.now()).length > 0 && confirming !== line) {
+      setConfirming(line);
       return;
     }
     setSending(true);
@@ -155,6 +165,7 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
       setOutcome({ kind: 'added', text: `Added ${entriesWord(result.added)}${later}` });
       setLine('');
       setArmed(false);
+      setConfirming(null);
     }
     input.current?.focus();
   }
@@ -217,6 +228,14 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
           </div>
         ) : null}
         {!showProblem && problem && line.trim() !== '' ? <p className="typing">{problem.message}</p> : null}
+        {warnings.length > 0 && !showProblem ? (
+          <div className={`caution${confirming === line ? ' asked' : ''}`} aria-live="assertive">
+            {warnings.map((warning) => (
+              <p key={warning}>{warning}</p>
+            ))}
+            <p className="caution-action">{confirming === line ? 'Press Enter again to add it anyway, or change the line.' : 'Enter asks once more before adding it.'}</p>
+          </div>
+        ) : null}
         {shown ? (
           <div className={shown === plan ? 'entry-preview' : 'entry-preview stale'} aria-hidden={shown !== plan || undefined}>
             <EntryPreview workspace={workspace.name} plan={shown} notes={parse?.ok && shown === plan ? parse.notes : []} preferences={preferences} todayKey={todayKey} />
@@ -249,7 +268,7 @@ function Guide({ workspace, zone, twelveHour }: { workspace: string; zone: strin
       </dd>
       <dt>Zone</dt>
       <dd>
-        times are {zone}; an end before the start is the next day
+        times are {zone}; <code>9-5</code> is 09:00–17:00, <code>22:30-1:15</code> ends the next day
       </dd>
       <dt>Keys</dt>
       <dd>
