@@ -114,7 +114,7 @@ export class AppCore {
   static async open(options: AppCoreOptions): Promise<AppCore> {
     const core = new AppCore(options);
     const workspaceId = core.workspaceId();
-    if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? []);
+    if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? [], workspaceId);
     await core.account.restore();
     for (const problem of core.startupProblems) core.notice('error', problem);
     if (core.account.session) void core.refreshAll();
@@ -241,7 +241,7 @@ export class AppCore {
   async selectWorkspace(workspaceId: string): Promise<Result<null>> {
     if (!this.cache.workspaces.some((workspace) => workspace.id === workspaceId)) return fail('invalid', 'That workspace is not available to this account.');
     this.options.settings.update({ workspaceId });
-    this.entries.restoreServer(this.cache.entries[workspaceId] ?? []);
+    this.entries.restoreServer(this.cache.entries[workspaceId] ?? [], workspaceId);
     this.catalogVersion++;
     this.changed();
     const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
@@ -365,7 +365,7 @@ export class AppCore {
   // --- the timer and entries -------------------------------------------------------------------
 
   startTimer(draft: EntryDraft): Result<null> {
-    return this.timer.start(draft);
+    return this.sayingWhatStopped(() => this.timer.start(draft));
   }
 
   stopTimer(): Result<null> {
@@ -373,7 +373,18 @@ export class AppCore {
   }
 
   continueEntry(key: string): Result<null> {
-    return this.timer.continueEntry(key);
+    return this.sayingWhatStopped(() => this.timer.continueEntry(key));
+  }
+
+  /** Starting stops the running timer; one in another workspace is stopped too, and the user is told. */
+  private sayingWhatStopped(start: () => Result<null>): Result<null> {
+    const before = this.timer.timer();
+    const result = start();
+    if (result.ok && before.status === 'running' && before.entry.workspaceId !== this.workspaceId()) {
+      const name = this.cache.workspaces.find((workspace) => workspace.id === before.entry.workspaceId)?.name ?? 'another workspace';
+      this.notice('info', `The timer in ${name} was stopped (“${before.entry.description || 'no description'}”): one timer runs at a time.`);
+    }
+    return result;
   }
 
   discardTimer(): Result<null> {
@@ -492,7 +503,7 @@ export class AppCore {
       const chosen = [saved, user.defaultWorkspace, user.activeWorkspace, workspaces[0]?.id].find((id) => id && workspaces.some((w) => w.id === id));
       if (chosen && chosen !== saved) {
         this.options.settings.update({ workspaceId: chosen });
-        this.entries.restoreServer(this.cache.entries[chosen] ?? []);
+        this.entries.restoreServer(this.cache.entries[chosen] ?? [], chosen);
       }
       this.reachable();
       this.saveCache();
@@ -502,9 +513,33 @@ export class AppCore {
       this.reconciler.start();
       return;
     }
-    await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    await Promise.all([this.refreshCatalog(), this.refreshEntries(), this.findTimersElsewhere()]);
     void this.outbox.kick();
     this.reconciler.start();
+  }
+
+  /**
+   * A timer running in another workspace (left there, or started on the web): read once per other
+   * workspace when the account is loaded, so the popover and the tray can say so.
+   */
+  private async findTimersElsewhere(): Promise<void> {
+    const session = this.account.session;
+    const userId = this.cache.user?.id;
+    const here = this.workspaceId();
+    if (!session || !userId) return;
+    const others = this.cache.workspaces.filter((workspace) => workspace.id !== here);
+    await Promise.all(
+      others.map(async (workspace) => {
+        try {
+          const running = await session.client.getRunningEntry(workspace.id, userId);
+          const known = this.entries.serverEntries().find((entry) => entry.workspaceId === workspace.id && entry.end === null);
+          if (running) this.entries.applyServer({ entry: fromClockify(running) });
+          if (known && known.id !== running?.id) this.entries.applyServer({ deletedId: known.id });
+        } catch {
+          // Not knowing about another workspace's timer changes nothing here; the next load asks again.
+        }
+      }),
+    );
   }
 
   /** Re-reads the recent entries (the running one among them). */
@@ -520,7 +555,7 @@ export class AppCore {
       const window = paddedWallClockWindow(localDayKey(first, zone), localDayKey(new Date(startedAt), zone));
       const entries = (await session.client.listMyTimeEntries(workspaceId, userId, window)).map(fromClockify).filter((entry) => entry.end === null || Date.parse(entry.end) >= first.getTime());
       if (this.workspaceId() !== workspaceId) return ok;
-      this.entries.replaceServer(entries, startedAt);
+      this.entries.replaceServer(entries, startedAt, workspaceId);
       this.reachable();
       this.saveCache();
       return ok;
@@ -626,7 +661,8 @@ export class AppCore {
     const write = () => {
       this.cacheWrite = null;
       const workspaceId = this.workspaceId();
-      const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: this.entries.serverEntries() } : this.cache.entries;
+      const own = this.entries.serverEntries().filter((entry) => entry.workspaceId === workspaceId);
+      const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: own } : this.cache.entries;
       this.cache = { ...this.cache, entries };
       this.options.cache.save(this.cache);
     };

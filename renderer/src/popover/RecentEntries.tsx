@@ -43,7 +43,8 @@ export function RecentEntries() {
   const todayKey = dayKeyOf(Date.now(), zone);
   const recent = snapshot?.recent;
   const days = useMemo(() => groupByDay(recent ?? [], zone, todayKey), [recent, zone, todayKey]);
-  const running = snapshot?.timer.status === 'running' ? snapshot.timer.entry : null;
+  // Today's totals count the running timer of this workspace, not one running in another.
+  const running = snapshot?.timer.status === 'running' && snapshot.timer.entry.workspaceId === snapshot.workspaceId ? snapshot.timer.entry : null;
   if (!preferences) return null;
   // The list holds the last seven days, so the week so far is always all in it.
   const weekFrom = weekStartKey(todayKey, preferences.weekStart);

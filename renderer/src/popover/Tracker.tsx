@@ -14,6 +14,7 @@ import {
   call,
   focusDescription,
   refusedStop,
+  runningElsewhere,
   saveRunning,
   setDraft,
   setMode,
@@ -60,7 +61,8 @@ function TimerForm() {
   const [error, setError] = useState<UserError | null>(null);
   const entry = boundEntry(snapshot);
   const refused = refusedStop(snapshot);
-  const running = snapshot?.timer.status === 'running';
+  const running = snapshot?.timer.status === 'running' && entry !== null;
+  const elsewhere = runningElsewhere(snapshot);
   const workspace = snapshot?.workspaces.find((w) => w.id === snapshot.workspaceId) ?? null;
   const missing = refused && workspace ? checkWorkspaceRules(draft, workspace.rules, workspace.name) : null;
 
@@ -120,6 +122,7 @@ function TimerForm() {
           <span>Complete the entry below: {missing ? missing.message : 'then save it.'}</span>
         </div>
       )}
+      {elsewhere && <ElsewhereNote entry={elsewhere.entry} workspaceName={elsewhere.workspaceName} />}
       <EntryFields
         draft={draft}
         onChange={onChange}
@@ -178,6 +181,23 @@ function RunningTimer({ entry }: { entry: EntryView }) {
           </>
         )}
       </span>
+    </div>
+  );
+}
+
+/** A timer running in another workspace: said, with the way to it, instead of a silent 0:00:00. */
+function ElsewhereNote({ entry, workspaceName }: { entry: EntryView; workspaceName: string }) {
+  const now = usePopover((state) => state.now);
+  const preferences = usePopover((state) => state.snapshot?.preferences);
+  const since = preferences ? formatClockTime(entry.start, preferences.timeZone, preferences.timeFormat) : '';
+  return (
+    <div role="note" aria-label="Timer in another workspace" className="elsewhere">
+      <span>
+        A timer is running in {workspaceName}: “{entry.description || 'no description'}” since {since} ({formatElapsed((now - Date.parse(entry.start)) / 1000)}). Starting here stops it.
+      </span>
+      <button type="button" className="link" onClick={() => void call(() => window.clockify.selectWorkspace({ workspaceId: entry.workspaceId }))}>
+        Go to {workspaceName}
+      </button>
     </div>
   );
 }
