@@ -62,7 +62,6 @@ for (const scheme of ['light', 'dark'] as const) {
       await description.fill('Workshop preparation');
       await page.getByRole('textbox', { name: 'Start' }).fill('22:30');
       await page.getByRole('textbox', { name: 'End' }).fill('1:15');
-      await page.getByRole('checkbox', { name: 'Ends next day' }).check();
       await page.mouse.move(0, 0);
       await settle(page);
       await page.screenshot({ path: out('manual-entry', scheme) });

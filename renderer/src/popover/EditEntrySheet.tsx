@@ -14,13 +14,14 @@ import { call, draftOf, setEditing, showToast, usePopover, wire } from './store'
 function timesOf(entry: EntryView, zone: string, timeFormat: 'HOUR12' | 'HOUR24'): TimesInput {
   const date = dayKeyOf(entry.start, zone);
   const start = formatTimeOfDay(secondsOfDayIn(entry.start, zone), timeFormat);
-  if (!entry.end) return { date, start, end: '', endsNextDay: false };
+  if (!entry.end) return { date, start, end: '' };
   const endDay = dayKeyOf(entry.end, zone);
   if (endDay === date || endDay === shiftDayKey(date, 1)) {
-    return { date, start, end: formatTimeOfDay(secondsOfDayIn(entry.end, zone), timeFormat), endsNextDay: endDay !== date };
+    // An end on the next day reads as such again: its time is before the start, written 24-hour or with am/pm.
+    return { date, start, end: formatTimeOfDay(secondsOfDayIn(entry.end, zone), timeFormat) };
   }
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
-  return { date, start, end: `+${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, endsNextDay: false };
+  return { date, start, end: `+${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` };
 }
 
 export function EditEntrySheet({ entryKey }: { entryKey: string }) {
@@ -44,7 +45,7 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
     // Times the user did not touch keep their seconds.
     const before = original.current;
     const startSame = times.date === before.date && times.start === before.start;
-    const endSame = startSame && times.end === before.end && times.endsNextDay === before.endsNextDay;
+    const endSame = startSame && times.end === before.end;
     const start = startSame ? entry.start : toClockifyInstant(resolved.start);
     const end = endSame && entry.end ? entry.end : toClockifyInstant(resolved.end);
     const result = await call(() => window.clockify.updateEntry({ entryKey: entry.key, draft: wire(draft), times: { start, end } }));

@@ -161,7 +161,14 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
       </div>
       <div className="entry-side">
         <span className="entry-duration">{duration}</span>
-        <span className="entry-range">{range}</span>
+        <span className="entry-range">
+          {range}
+          {entry.end && dayKeyOf(entry.end, timeZone) !== dayKeyOf(entry.start, timeZone) && (
+            <span className="next-day-mark" title="Ends the next day">
+              +1<span className="sr-only"> (ends the next day)</span>
+            </span>
+          )}
+        </span>
       </div>
       <div className="entry-tools">
         <button type="button" className="icon-button" aria-label="Edit" title="Edit" aria-describedby={descriptionId} onClick={() => setEditing(entry.key)}>
