@@ -38,6 +38,11 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
   const [draft, setDraft] = useState<EntryDraft>(() => draftOf(entry));
   const [times, setTimes] = useState<TimesInput>(original.current);
   const [error, setError] = useState<UserError | null>(null);
+  /** Closing with changes asks first (Esc, Cancel, the close button). */
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const initialDraft = useRef(draftOf(entry));
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initialDraft.current) || JSON.stringify(times) !== JSON.stringify(original.current);
+  const close = () => (dirty ? setAskingToDiscard(true) : setEditing(null));
 
   const save = async () => {
     const resolved = resolveTimes(times, zone);
@@ -73,14 +78,20 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
       event.preventDefault();
       void save();
     }
+    // Esc closes the editor only when nothing would be lost; otherwise it asks (and Esc again keeps editing).
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      if (askingToDiscard) setAskingToDiscard(false);
+      else close();
+    }
   };
 
   return (
     <div className="sheet-backdrop">
-      <div role="dialog" aria-modal="true" aria-label="Edit entry" className="sheet" onKeyDown={onKeyDown}>
+      <div role="dialog" aria-modal="true" aria-label="Edit entry" className="sheet edit-sheet" onKeyDown={onKeyDown}>
         <div className="sheet-head">
           <h2>Edit entry</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={() => setEditing(null)}>
+          <button type="button" className="icon-button" aria-label="Close" onClick={close}>
             <Icon name="close" />
           </button>
         </div>
@@ -96,23 +107,38 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
             {error.message}
           </div>
         )}
-        <div className="sheet-actions">
-          <button type="button" className="quiet danger" onClick={() => void remove()}>
-            Delete
-          </button>
-          {attentionIds.length > 0 && (
-            <button type="button" className="quiet" onClick={() => void discard()}>
-              Discard change
+        {askingToDiscard ? (
+          <div className="discard-ask" role="group" aria-label="Unsaved changes">
+            <p>Discard your changes to this entry?</p>
+            <div className="sheet-actions">
+              <span className="spacer" />
+              <button type="button" className="quiet danger" onClick={() => setEditing(null)}>
+                Discard changes
+              </button>
+              <button type="button" className="primary" autoFocus onClick={() => setAskingToDiscard(false)}>
+                Keep editing
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="sheet-actions">
+            <button type="button" className="quiet danger" onClick={() => void remove()}>
+              Delete
             </button>
-          )}
-          <span className="spacer" />
-          <button type="button" className="quiet" onClick={() => setEditing(null)}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save
-          </button>
-        </div>
+            {attentionIds.length > 0 && (
+              <button type="button" className="quiet" onClick={() => void discard()}>
+                Discard change
+              </button>
+            )}
+            <span className="spacer" />
+            <button type="button" className="quiet" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={() => void save()}>
+              Save
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );
