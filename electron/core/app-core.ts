@@ -364,8 +364,9 @@ export class AppCore {
 
   // --- the timer and entries -------------------------------------------------------------------
 
-  startTimer(draft: EntryDraft): Result<null> {
-    return this.sayingWhatStopped(() => this.timer.start(draft));
+  /** Starts a timer now, or at `at` in the past (time away resumed from the moment the user came back). */
+  startTimer(draft: EntryDraft, at?: string): Result<null> {
+    return this.sayingWhatStopped(() => this.timer.start(draft, at));
   }
 
   stopTimer(): Result<null> {
