@@ -6,7 +6,7 @@ import type { AppSnapshot, Catalog, ClientOption, EntryDraft, IdleAnswer, IdlePr
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
-import { localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone } from '../../shared/time/zone';
+import { isValidTimeZone, localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
 import { AccountService, type ClientFactory } from './account-service';
@@ -454,6 +454,11 @@ export class AppCore {
 
   /** Changes settings; shortcuts that clash with each other are refused with the reason. */
   updateSettings(patch: SettingsPatch): Result<AppSettingsView> {
+    if (patch.timeZone?.kind === 'zone' && !isValidTimeZone(patch.timeZone.zone)) {
+      const suggestions = zoneSuggestions(patch.timeZone.zone);
+      const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.slice(0, -1).join(', ')}${suggestions.length > 1 ? ' or ' : ''}${suggestions.at(-1)}?` : ' Write a zone such as Europe/Berlin or America/New_York.';
+      return { ok: false, error: { kind: 'invalid', message: `“${patch.timeZone.zone}” is not a time zone.${hint}`, status: null } };
+    }
     if (patch.shortcuts) {
       // Said from the side of the shortcut being changed: "Same keys as <the other one>".
       const clashes = shortcutClashes(patch.shortcuts);

@@ -21,6 +21,26 @@ export function parseOffsetVariable(value: string | undefined): number | undefin
   return hours;
 }
 
+/** The closest known zone names to a misspelled one ("Europe/Berln" → Europe/Berlin), best first. */
+export function zoneSuggestions(zone: string, limit = 3): string[] {
+  const wanted = zone.trim().toLowerCase();
+  if (!wanted) return [];
+  const known = Intl.supportedValuesOf('timeZone');
+  const scored = known.map((name) => ({ name, distance: editDistance(wanted, name.toLowerCase()) }));
+  const close = scored.filter((candidate) => candidate.distance <= Math.max(2, Math.floor(wanted.length / 3)));
+  return close.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit).map((candidate) => candidate.name);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 const zoneValidity = new Map<string, boolean>();
 
 /** Whether Intl knows the zone; remembered, since building a formatter to ask is slow. */
