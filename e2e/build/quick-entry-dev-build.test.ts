@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 describe('quick-entry build', () => {
   it('uses only Preact in a development build, jsx-dev-runtime included', async () => {
