@@ -92,3 +92,30 @@ test('an entry that ends in the future needs a second Enter; changing the line a
   await expect(page.getByRole('status')).toHaveText('Added 1 entry');
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Planning call')).toMatchObject({ start: berlin(tomorrow, 9), end: berlin(tomorrow, 10) });
 });
+
+test('a candidate chip of an ambiguous @project fills that choice', async ({ page, app, fake }) => {
+  await app.open(page, '/quick-entry');
+  const field = page.getByRole('textbox', { name: 'Quick entry' });
+  await field.fill('yesterday 9-10 Planning @re');
+  const candidates = page.getByRole('alert').getByRole('list', { name: 'Candidates' });
+  await candidates.getByRole('button', { name: 'Café Rebrand (Café Lumière)' }).click();
+  await expect(field).toHaveValue('yesterday 9-10 Planning @"Café Rebrand Café Lumière"');
+  await expect(field).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Preview' })).toContainText('Café Rebrand');
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Added 1 entry');
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Planning')?.projectId).toBe(fake.state.projects.find((p) => p.name === 'Café Rebrand')!.id);
+});
+
+test('#deep work takes the tag "deep work"; "work" stays out of the description', async ({ page, app, fake }) => {
+  await app.open(page, '/quick-entry');
+  const field = page.getByRole('textbox', { name: 'Quick entry' });
+  await field.fill('yesterday 9-10 Refactoring #deep work');
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('deep work');
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Added 1 entry');
+  const tag = fake.state.tags.find((candidate) => candidate.name === 'deep work')!;
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Refactoring')?.tagIds).toEqual([tag.id]);
+});

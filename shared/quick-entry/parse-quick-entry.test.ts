@@ -467,6 +467,10 @@ describe('project, tags, billable and description', () => {
     ['@"website" 9-10', { description: '', projectId: 'p1' }],
     ['#meeting @"website" 9-10', { description: '', projectId: 'p1', tagIds: ['t1'] }],
     ['#meeting 9-10 fix', { description: 'fix', tagIds: ['t1'] }],
+    // A tag named with several words takes them: "call" is not left in the description.
+    ['9-10 Sync #client call', { description: 'Sync', tagIds: ['t4'] }],
+    ['9-10 Sync #Client Call with Bob', { description: 'Sync with Bob', tagIds: ['t4'] }],
+    ['9-10 #meeting notes', { description: 'notes', tagIds: ['t1'] }],
     ['9-10 fix @design acme', { description: 'fix', projectId: 'p1' }],
     ['9-10 fix @acme design $', { description: 'fix', projectId: 'p1', billable: true }],
     ['9-10 fix @CAFÉ', { description: 'fix', projectId: 'p6' }],

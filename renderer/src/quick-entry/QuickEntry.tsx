@@ -61,7 +61,19 @@ export function QuickEntryApp() {
   return <QuickEntryForm snapshot={snapshot} workspace={workspace} />;
 }
 
-type Problem = { readonly message: string; readonly candidates?: readonly string[] };
+type Problem = { readonly message: string; readonly candidates?: readonly string[]; readonly choiceFor?: { sigil: '@' | '#'; query: string } };
+
+/**
+ * The line with the ambiguous @project or #tag replaced by a candidate, quoted so it matches only
+ * that one ("Design (Globex)" → @"Design Globex": client names match too).
+ */
+export function withChoice(line: string, choiceFor: { sigil: '@' | '#'; query: string }, label: string): string {
+  const name = label.replace(/ \((.+)\)$/, ' $1');
+  const words = choiceFor.query.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const written = new RegExp(`\\${choiceFor.sigil}["“”]?${words.join('\\s+')}["“”]?`);
+  return written.test(line) ? line.replace(written, `${choiceFor.sigil}"${name}"`) : line;
+}
+
 type Outcome = { readonly kind: 'added' | 'failed'; readonly text: string };
 
 interface Reading {
@@ -74,7 +86,7 @@ function read(line: string, now: number, snapshot: AppSnapshot, workspace: Works
   if (line.trim() === '') return { parse: null, plan: null, problem: null };
   if (!catalog) return { parse: null, plan: null, problem: { message: catalogError ?? 'The projects and tags are still loading: press Enter again in a moment.' } };
   const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, projects: catalog.projects.sorted, tags: catalog.tags });
-  if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}) } };
+  if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}), ...(parse.choiceFor ? { choiceFor: parse.choiceFor } : {}) } };
   const plan = planEntries(parse, catalog, workspace);
   return { parse, plan, problem: plan.problem ? { message: plan.problem.message } : null };
 }
@@ -221,7 +233,22 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
             {problem.candidates && problem.candidates.length > 0 ? (
               <ul className="candidates" aria-label="Candidates">
                 {problem.candidates.map((candidate) => (
-                  <li key={candidate}>{candidate}</li>
+                  <li key={candidate}>
+                    {problem.choiceFor ? (
+                      <button
+                        type="button"
+                        className="candidate"
+                        onClick={() => {
+                          setLine(withChoice(line, problem.choiceFor!, candidate));
+                          input.current?.focus();
+                        }}
+                      >
+                        {candidate}
+                      </button>
+                    ) : (
+                      candidate
+                    )}
+                  </li>
                 ))}
               </ul>
             ) : null}
