@@ -119,3 +119,18 @@ test('#deep work takes the tag "deep work"; "work" stays out of the description'
   const tag = fake.state.tags.find((candidate) => candidate.name === 'deep work')!;
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Refactoring')?.tagIds).toEqual([tag.id]);
 });
+
+test('day-like words it does not read get a helpful message, not "No times found"', async ({ page, app }) => {
+  await app.open(page, '/quick-entry');
+  const field = page.getByRole('textbox', { name: 'Quick entry' });
+  for (const [line, words] of [
+    ['yesterdy 13-17 Workshop', 'did you mean yesterday?'],
+    ['last friday 9-12 Review', 'write fri for the most recent fri'],
+    ['mon-fri 9-17 Onsite', 'Day ranges like mon-fri are not read'],
+  ] as const) {
+    await field.fill(line);
+    await field.press('Enter');
+    await expect(page.getByRole('alert')).toContainText(words);
+    await expect(page.getByRole('alert')).not.toContainText('No times found');
+  }
+});

@@ -508,7 +508,7 @@ describe('project, tags, billable and description', () => {
     ['9-10 fix @website #meeting @webinar', 'Write one @project, not 2: quote a name with spaces, like @"Web App".', undefined],
   ])('%j is an error', (line, message, candidates) => {
     const result = parseQuickEntry(line, ctx());
-    expect(result).toEqual(candidates ? { ok: false, error: message, candidates } : { ok: false, error: message });
+    expect(result).toMatchObject(candidates ? { ok: false, error: message, candidates } : { ok: false, error: message });
   });
 
   it('reads the @ words up to the end, so a description after them is an error that says what to do', () => {
@@ -525,7 +525,12 @@ describe('project, tags, billable and description', () => {
     ['   ', /^No times found/],
     ['Standup', /^No times found/],
     ['Standup 9-10', /^No times found/],
-    ['tomorrow 9-10 x', /^No times found/],
+    ['tomorrow 9-10 x', /^Quick entry adds time already spent: for tomorrow, write its date/],
+    // Day-like words the grammar does not read get a helpful message, not "No times found".
+    ['yesterdy 9-10 x', /^"yesterdy" is not a day: did you mean yesterday\?/],
+    ['last friday 9-10 x', /^"last friday" is not read: write fri for the most recent fri/],
+    ['mon-fri 9-17 Onsite', /^Day ranges like mon-fri are not read: write the dates, like mar 2-6/],
+    ['Stanup 9-10', /^No times found/],
     ['9-10 @"Web App', /^Close the quote after @/],
     ['9-10 fix @', /^Write a project after @/],
     ['@website 9-10 fix', /^No times found: .*everything after @ is the project, so write the times and the description before it\.$/],

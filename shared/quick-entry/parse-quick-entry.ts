@@ -62,9 +62,9 @@ export function parseQuickEntry(line: string, ctx: QuickEntryContext): QuickEntr
   if (!times.ok) return fail(times.error);
   const spec = times.spec;
   if (spec === null) {
-    if (days.days) return fail('No times found after the day: write a range like 09:00-10:30 after it, then the description.');
+    if (days.days) return fail(unreadDay(rest) ?? 'No times found after the day: write a range like 09:00-10:30 after it, then the description.');
     // "@website 9-10 fix": the @ took the times with it
-    return fail(projectQueries.length > 0 ? NO_TIMES_AFTER_PROJECT : NO_TIMES);
+    return fail(unreadDay(rest) ?? (projectQueries.length > 0 ? NO_TIMES_AFTER_PROJECT : NO_TIMES));
   }
 
   let built: ItemsResult;
@@ -112,4 +112,40 @@ function wordsOfTagName(query: string, segments: readonly Segment[], at: number,
     if (names.has(normalizeForSearch(words.join(' ')))) best = { query: words.join(' '), extra: k };
   }
   return best;
+}
+
+const DAY_WORDS = ['today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/;
+
+/**
+ * A helpful word for a line that starts with something day-like the grammar does not read:
+ * "yesterdy" (a typo), "last friday", "mon-fri". Null when the start looks like no day at all.
+ */
+function unreadDay(rest: string): string | null {
+  const [first = '', second = ''] = rest.trim().toLowerCase().split(/\s+/);
+  const range = /^([a-z]+)\s*(?:-|–|to)\s*([a-z]+)$/.exec(first);
+  if (range && WEEKDAY.test(range[1]!) && WEEKDAY.test(range[2]!)) {
+    return `Day ranges like ${first} are not read: write the dates, like mar 2-6 9-17 (one entry per day), or one day at a time (mon 9-17).`;
+  }
+  if ((first === 'last' || first === 'this') && WEEKDAY.test(second)) {
+    return `"${first} ${second}" is not read: write ${second.slice(0, 3)} for the most recent ${second.slice(0, 3)} (today included), or a date like 2025-03-07.`;
+  }
+  if (first === 'tomorrow') return 'Quick entry adds time already spent: for tomorrow, write its date (2025-03-11 9-17) — the window asks before adding an entry in the future.';
+  if (/^[a-z]{4,}$/.test(first) && !DAY_WORDS.includes(first)) {
+    const near = DAY_WORDS.find((word) => closeTo(first, word));
+    if (near) return `"${first}" is not a day: did you mean ${near}? Write it like ${near} 13-17.`;
+  }
+  return null;
+}
+
+/** Within two edits (a typo), for words of five letters or more; one edit for shorter ones. */
+function closeTo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]! <= (b.length >= 5 ? 2 : 1);
 }
