@@ -1,12 +1,11 @@
 // Manual entry: Date, Start, End (or a length), read in the app's time zone (Europe/Berlin here,
 // while the browser itself runs in Los Angeles: the renderer must use the app's zone, not its own).
 // What matters is checked on the fake server: the instants of the entries it received.
-import { TZDate } from '@date-fns/tz';
+import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
 import { entriesOnServer, projectId, writes } from '../support/popover';
 import type { Page } from '@playwright/test';
 
-const ZONE = 'Europe/Berlin';
 test.use({ timezoneId: 'America/Los_Angeles' });
 
 test.beforeEach(async ({ app }) => {
@@ -14,17 +13,7 @@ test.beforeEach(async ({ app }) => {
   expect(app.harness.core.setTimeZone({ kind: 'zone', zone: ZONE }).ok).toBe(true);
 });
 
-/** yyyy-MM-dd of a day relative to today, in the app's zone. */
-function berlinDay(offsetDays: number): string {
-  const now = new TZDate(Date.now(), ZONE);
-  const day = new TZDate(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays, 12, 0, ZONE);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
 
-function berlin(dayKey: string, hours: number, minutes: number): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, ZONE).getTime()).toISOString().replace('.000Z', 'Z');
-}
 
 async function openManualEntry(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Manual entry' }).click();

@@ -1,25 +1,15 @@
 // Quick entry reads times the way people mean them: 9-5 is a working day, 12-1 a lunch hour; a
 // range that is clearly overnight still ends the next day. An entry over 12 hours, or one that ends
 // in the future, is added only by a second Enter after the window has said so in words.
-import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
 import type { FakeClockify } from '../fake-clockify/server';
+import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
 import { entriesOnServer } from '../support/popover';
 
-const ZONE = 'Europe/Berlin';
 test.use({ timezoneId: 'America/Los_Angeles', viewport: { width: 560, height: 320 } });
 
-function berlinDay(offsetDays: number): string {
-  const now = new TZDate(Date.now(), ZONE);
-  const day = new TZDate(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays, 12, 0, ZONE);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
 
-function berlin(dayKey: string, hours: number, minutes = 0): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, ZONE).getTime()).toISOString().replace('.000Z', 'Z');
-}
 
 const creates = (fake: FakeClockify) => fake.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/time-entries'));
 const rowsOf = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('table').locator('tbody').getByRole('row');

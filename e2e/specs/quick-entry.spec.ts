@@ -3,27 +3,15 @@
 // in Los Angeles, so a renderer that used its own zone would send the wrong instants; what matters
 // is checked on the fake server.
 import path from 'node:path';
-import { TZDate } from '@date-fns/tz';
 import type { Locator, Page } from '@playwright/test';
 import type { FakeClockify } from '../fake-clockify/server';
+import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
 import { countHideCalls, entriesOnServer, projectId, workspaceId } from '../support/popover';
 
-const ZONE = 'Europe/Berlin';
 test.use({ timezoneId: 'America/Los_Angeles', viewport: { width: 560, height: 320 } });
 
-/** yyyy-MM-dd of a day relative to today, in the app's zone. */
-function berlinDay(offsetDays: number): string {
-  const now = new TZDate(Date.now(), ZONE);
-  const day = new TZDate(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays, 12, 0, ZONE);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
 
-/** The instant of a Berlin wall-clock time, as Clockify stores it. */
-function berlin(dayKey: string, hours: number, minutes = 0): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, ZONE).getTime()).toISOString().replace('.000Z', 'Z');
-}
 
 const utcClock = (instant: string) => instant.slice(11, 16);
 

@@ -11,7 +11,7 @@
 //   45m Emails
 //   2025-03-10T09:00:00Z 2025-03-10T10:30:00-03:00 Call
 import type { TagOption } from '../domain';
-import { normalizeForSearch } from '../text-search';
+import { editDistance, normalizeForSearch } from '../text-search';
 import { isValidTimeZone, localDayKey } from '../time/zone';
 import { daysBetween, parseDateKey, type LocalDate } from './calendar';
 import { parseDays } from './days';
@@ -140,12 +140,5 @@ function unreadDay(rest: string): string | null {
 
 /** Within two edits (a typo), for words of five letters or more; one edit for shorter ones. */
 function closeTo(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]! <= (b.length >= 5 ? 2 : 1);
+  return Math.abs(a.length - b.length) <= 2 && editDistance(a, b) <= (b.length >= 5 ? 2 : 1);
 }

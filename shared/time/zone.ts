@@ -3,6 +3,7 @@
 import { tz } from '@date-fns/tz';
 import { addDays, format, startOfDay } from 'date-fns';
 import type { TimeZoneOverride } from '../settings';
+import { editDistance } from '../text-search';
 
 /** The IANA name of a fixed offset. POSIX-style Etc zones invert the sign: UTC-3 is `Etc/GMT+3`. */
 export function offsetZone(hours: number): string {
@@ -31,15 +32,6 @@ export function zoneSuggestions(zone: string, limit = 3): string[] {
   return close.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit).map((candidate) => candidate.name);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 const zoneValidity = new Map<string, boolean>();
 
