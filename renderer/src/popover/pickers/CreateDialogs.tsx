@@ -161,6 +161,34 @@ export function CreateProjectDialog({ initialName, workspaceName, onCreated, onC
   );
 }
 
+/** A form with just a name: a task in the chosen project, or a tag. */
+function CreateNamedDialog<T>(props: {
+  readonly title: string;
+  readonly label: string;
+  readonly where: string;
+  readonly what: string;
+  readonly field: UserError['field'];
+  readonly initialName: string;
+  readonly create: (name: string) => Promise<Result<T>>;
+  readonly onCreated: (value: T) => void;
+  readonly onCancel: () => void;
+}) {
+  const [name, setName] = useState(props.initialName);
+  const { busy, error, setError, run } = useCreate(props.onCreated);
+  const submit = () => {
+    if (!name.trim()) return setError({ ...NAME_MISSING(props.what), field: props.field });
+    void run(() => props.create(name.trim()));
+  };
+  return (
+    <DialogShell title={props.title} busy={busy} error={error} onCancel={props.onCancel} onSubmit={submit}>
+      <p className="create-where">{props.where}</p>
+      <div className="create-fields">
+        <NameField label={props.label} value={name} onChange={(value) => (setName(value), setError(null))} invalid={error?.field === props.field} />
+      </div>
+    </DialogShell>
+  );
+}
+
 export interface CreateTaskDialogProps {
   readonly initialName: string;
   readonly project: ProjectOption;
@@ -169,19 +197,18 @@ export interface CreateTaskDialogProps {
 }
 
 export function CreateTaskDialog({ initialName, project, onCreated, onCancel }: CreateTaskDialogProps) {
-  const [name, setName] = useState(initialName);
-  const { busy, error, setError, run } = useCreate(onCreated);
-  const submit = () => {
-    if (!name.trim()) return setError({ ...NAME_MISSING('task'), field: 'task' });
-    void run(() => window.clockify.createTask({ projectId: project.id, name: name.trim() }));
-  };
   return (
-    <DialogShell title="Create task" busy={busy} error={error} onCancel={onCancel} onSubmit={submit}>
-      <p className="create-where">In the project {project.name}</p>
-      <div className="create-fields">
-        <NameField label="Task name" value={name} onChange={(value) => (setName(value), setError(null))} invalid={error?.field === 'task'} />
-      </div>
-    </DialogShell>
+    <CreateNamedDialog
+      title="Create task"
+      label="Task name"
+      what="task"
+      field="task"
+      where={`In the project ${project.name}`}
+      initialName={initialName}
+      create={(name) => window.clockify.createTask({ projectId: project.id, name })}
+      onCreated={onCreated}
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -193,18 +220,17 @@ export interface CreateTagDialogProps {
 }
 
 export function CreateTagDialog({ initialName, workspaceName, onCreated, onCancel }: CreateTagDialogProps) {
-  const [name, setName] = useState(initialName);
-  const { busy, error, setError, run } = useCreate(onCreated);
-  const submit = () => {
-    if (!name.trim()) return setError({ ...NAME_MISSING('tag'), field: 'tags' });
-    void run(() => window.clockify.createTag({ name: name.trim() }));
-  };
   return (
-    <DialogShell title="Create tag" busy={busy} error={error} onCancel={onCancel} onSubmit={submit}>
-      <p className="create-where">In {workspaceName}</p>
-      <div className="create-fields">
-        <NameField label="Tag name" value={name} onChange={(value) => (setName(value), setError(null))} invalid={error?.field === 'tags'} />
-      </div>
-    </DialogShell>
+    <CreateNamedDialog
+      title="Create tag"
+      label="Tag name"
+      what="tag"
+      field="tags"
+      where={`In ${workspaceName}`}
+      initialName={initialName}
+      create={(name) => window.clockify.createTag({ name })}
+      onCreated={onCreated}
+      onCancel={onCancel}
+    />
   );
 }
