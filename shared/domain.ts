@@ -7,15 +7,30 @@ export interface WorkspaceRules {
   readonly forceTasks: boolean;
   readonly forceTags: boolean;
   readonly forceDescription: boolean;
-  /** Members other than admins may not create projects / tags. */
+  /** Members other than admins may not create projects (and clients) / tags / tasks. */
   readonly onlyAdminsCreateProject: boolean;
   readonly onlyAdminsCreateTag: boolean;
+  readonly onlyAdminsCreateTask?: boolean;
+}
+
+/** What this user may create in a workspace (its settings and the user's role together). */
+export interface CreatePermissions {
+  readonly project: boolean;
+  readonly tag: boolean;
+  readonly task: boolean;
 }
 
 export interface WorkspaceOption {
   readonly id: string;
   readonly name: string;
   readonly rules: WorkspaceRules;
+  /** Absent in caches written before it existed: then the rules alone decide (see mayCreate). */
+  readonly mayCreate?: CreatePermissions;
+}
+
+export interface ClientOption {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface ProjectOption {
@@ -45,6 +60,8 @@ export interface Catalog {
   readonly workspaceId: string;
   readonly projects: readonly ProjectOption[];
   readonly tags: readonly TagOption[];
+  /** Archived tags: offered to bring back instead of creating a tag Clockify would refuse as a duplicate. */
+  readonly archivedTags?: readonly TagOption[];
   /** Tasks of the projects that have been looked at, by project id. */
   readonly tasks: Readonly<Record<string, readonly TaskOption[]>>;
   readonly fetchedAt: string | null;

@@ -1,6 +1,6 @@
 // Checks made before anything is sent, so that Clockify's refusals become a clear message at the
 // moment the user can still fix the field, not a failed stop an hour later.
-import type { EntryDraft, UserError, WorkspaceRules } from './domain';
+import type { CreatePermissions, EntryDraft, UserError, WorkspaceOption, WorkspaceRules } from './domain';
 import type { AppSettings } from './settings';
 
 /** The workspace's required fields (forceProjects, forceTasks, forceTags, forceDescription). */
@@ -46,4 +46,12 @@ export function defaultDraft(
   const projectId = choice?.kind === 'fixed' ? choice.projectId : choice?.kind === 'last-used' ? (recent.find((entry) => entry.projectId)?.projectId ?? null) : null;
   const found = projectId ? project(projectId) : undefined;
   return { description: '', projectId: found?.id ?? null, taskId: null, tagIds: [], billable: defaultBillable(found, null) };
+}
+
+/** Whether this user may create a project / tag / task in the workspace. */
+export function mayCreate(workspace: WorkspaceOption | null, kind: keyof CreatePermissions): boolean {
+  if (!workspace) return false;
+  if (workspace.mayCreate) return workspace.mayCreate[kind];
+  const rules = workspace.rules;
+  return !(kind === 'project' ? rules.onlyAdminsCreateProject : kind === 'tag' ? rules.onlyAdminsCreateTag : rules.onlyAdminsCreateTask);
 }

@@ -140,3 +140,14 @@ export function createSearchIndex<T>(items: readonly T[], textOf: (item: T) => s
 
   return { size: count, search, rankedSearch };
 }
+
+/** Levenshtein distance: the fewest one-letter insertions, deletions or changes from a to b. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}

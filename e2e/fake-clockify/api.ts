@@ -8,6 +8,7 @@ import { ApiError, malformed } from './errors';
 import { Query } from './query';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
+import { roleRoutes } from './roles';
 import { clientRoutes } from './routes/clients';
 import { projectRoutes } from './routes/projects';
 import { tagRoutes } from './routes/tags';
@@ -41,7 +42,7 @@ function ensureJsonBody(request: ApiRequest): void {
   }
 }
 
-const router = new Router([...accountRoutes, ...projectRoutes, ...clientRoutes, ...tagRoutes, ...taskRoutes, ...timeEntryRoutes]);
+const router = new Router([...accountRoutes, ...roleRoutes, ...projectRoutes, ...clientRoutes, ...tagRoutes, ...taskRoutes, ...timeEntryRoutes]);
 
 /** Which connection mode a path is in and the path relative to its base; undefined outside both bases. */
 export function splitBase(pathname: string): { mode: ConnectionMode; path: string } | undefined {

@@ -2,6 +2,8 @@
 // write them directly; fields Clockify derives (a project's clientName and duration, an entry's
 // duration and rates) are computed when answering, in views.ts, so they can never go stale.
 
+import type { RoleAssignment } from './roles';
+
 export interface Rate {
   amount: number;
   currency: string;
@@ -51,6 +53,10 @@ export interface WorkspaceSettings {
   lockTimeEntries: string | null;
   isProjectPublicByDefault: boolean;
   defaultBillableProjects: boolean;
+  /** Members who are not admins may not create projects and clients / tags / tasks (roles.ts). */
+  onlyAdminsCreateProject: boolean;
+  onlyAdminsCreateTag: boolean;
+  onlyAdminsCreateTask: boolean;
   [setting: string]: unknown;
 }
 
@@ -173,4 +179,6 @@ export interface FakeState {
   tasks: Task[];
   tags: Tag[];
   timeEntries: TimeEntry[];
+  /** Admin and manager roles per workspace (roles.ts); users without one are members. */
+  roles: RoleAssignment[];
 }

@@ -59,7 +59,7 @@ function membership(userId: string, targetId: string, membershipType: Membership
 /** Builds a state entity by entity, with realistic defaults. */
 class SeedBuilder {
   readonly state: FakeState = {
-    users: [], apiKeys: {}, matonConnections: [], workspaces: [], clients: [], projects: [], tasks: [], tags: [], timeEntries: [],
+    users: [], apiKeys: {}, matonConnections: [], workspaces: [], clients: [], projects: [], tasks: [], tags: [], timeEntries: [], roles: [],
   };
 
   constructor(private readonly options: SeedOptions) {}
@@ -81,7 +81,7 @@ class SeedBuilder {
     return user;
   }
 
-  /** The first workspace a user joins becomes their active and default one. */
+  /** The first workspace a user joins becomes their active and default one; the first member owns it. */
   workspace(name: string, members: User[], settings: Partial<WorkspaceSettings> = {}): Workspace {
     const id = this.options.newId();
     const workspace: Workspace = {
@@ -97,6 +97,7 @@ class SeedBuilder {
       subdomain: { name: null, enabled: false },
       cakeOrganizationId: this.options.newId(),
     };
+    if (members[0]) this.state.roles.push({ workspaceId: id, userId: members[0].id, role: 'OWNER' });
     for (const member of members) {
       member.activeWorkspace ||= id;
       member.defaultWorkspace ||= id;

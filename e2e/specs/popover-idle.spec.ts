@@ -51,6 +51,9 @@ test('the away time given to another project: stopped when it began, the time ad
   app.power.emit('resume');
 
   const dialog = page.getByRole('alertdialog', { name: 'Time away' });
+  await expect(dialog).toBeVisible();
+  // Choosing the project takes a while: that time is work, and the resumed entry keeps it.
+  app.clock.advance(4 * MINUTE);
   await dialog.getByRole('button', { name: 'Give it to another project…' }).click();
   await dialog.getByRole('textbox', { name: 'Description' }).fill('Client call');
   await chooseProject(page, 'internal tools', dialog);
@@ -61,6 +64,24 @@ test('the away time given to another project: stopped when it began, the time ad
   const entries = entriesOnServer(fake);
   expect(entries.find((e) => e.description === 'Writing the report' && e.end !== null)).toMatchObject({ end: leftAt });
   expect(entries.find((e) => e.description === 'Client call')).toMatchObject({ start: leftAt, end: backAt, projectId: projectId(fake, 'Internal Tools') });
-  expect(entries.find((e) => e.description === 'Writing the report' && e.end === null)).toBeDefined();
+  expect(entries.find((e) => e.description === 'Writing the report' && e.end === null)).toMatchObject({ start: backAt });
   await expect(page.getByRole('timer')).toContainText('Writing the report');
+});
+
+test('"Discard and continue" resumes from the moment of return, not from the answer', async ({ page, app, fake }) => {
+  app.clock.advance(10 * MINUTE);
+  const leftAt = iso(app.clock.now());
+  app.power.emit('suspend');
+  app.clock.advance(30 * MINUTE);
+  const backAt = iso(app.clock.now());
+  app.power.emit('resume');
+  const dialog = page.getByRole('alertdialog', { name: 'Time away' });
+  await expect(dialog).toBeVisible();
+  app.clock.advance(3 * MINUTE);
+  await dialog.getByRole('button', { name: 'Discard and continue' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => entriesOnServer(fake).filter((e) => e.description === 'Writing the report').length).toBe(2);
+  const entries = entriesOnServer(fake).filter((e) => e.description === 'Writing the report');
+  expect(entries.find((e) => e.end !== null)).toMatchObject({ end: leftAt });
+  expect(entries.find((e) => e.end === null)).toMatchObject({ start: backAt });
 });

@@ -148,21 +148,21 @@ test('suggests recent descriptions and fills their project, task and tags', asyn
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.end === null)?.taskId).toBe(fake.state.tasks.find((task) => task.name === 'Logo design')!.id);
 });
 
-test('creates a tag and a project from the search text', async ({ page, app, fake }) => {
+test('creates a tag and a project from the search text, through their forms', async ({ page, app, fake }) => {
   await app.open(page);
   const tags = page.getByRole('combobox', { name: 'Tags' });
   await tags.click();
   await tags.fill('Fieldwork');
   await page.getByRole('option', { name: 'Create tag “Fieldwork”' }).click();
+  await page.getByRole('dialog', { name: 'Create tag' }).getByRole('button', { name: 'Create' }).click();
   await expect.poll(() => fake.state.tags.some((tag) => tag.name === 'Fieldwork')).toBe(true);
-  await expect(page.getByRole('option', { name: 'Fieldwork', selected: true })).toBeVisible();
-  await tags.press('Escape');
   await expect(tags).toHaveValue('Fieldwork');
 
   const project = page.getByRole('combobox', { name: 'Project' });
   await project.click();
   await project.fill('Harbour Survey');
   await page.getByRole('option', { name: 'Create project “Harbour Survey”' }).click();
+  await page.getByRole('dialog', { name: 'Create project' }).getByRole('button', { name: 'Create' }).click();
   await expect(project).toHaveValue('Harbour Survey');
   expect(fake.state.projects.some((candidate) => candidate.name === 'Harbour Survey')).toBe(true);
 });

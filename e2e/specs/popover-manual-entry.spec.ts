@@ -1,12 +1,11 @@
 // Manual entry: Date, Start, End (or a length), read in the app's time zone (Europe/Berlin here,
 // while the browser itself runs in Los Angeles: the renderer must use the app's zone, not its own).
 // What matters is checked on the fake server: the instants of the entries it received.
-import { TZDate } from '@date-fns/tz';
+import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
 import { entriesOnServer, outboxIdle, projectId, writes } from '../support/popover';
 import type { Page } from '@playwright/test';
 
-const ZONE = 'Europe/Berlin';
 test.use({ timezoneId: 'America/Los_Angeles' });
 
 test.beforeEach(async ({ app }) => {
@@ -14,17 +13,7 @@ test.beforeEach(async ({ app }) => {
   expect(app.harness.core.setTimeZone({ kind: 'zone', zone: ZONE }).ok).toBe(true);
 });
 
-/** yyyy-MM-dd of a day relative to today, in the app's zone. */
-function berlinDay(offsetDays: number): string {
-  const now = new TZDate(Date.now(), ZONE);
-  const day = new TZDate(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays, 12, 0, ZONE);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
 
-function berlin(dayKey: string, hours: number, minutes: number): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, ZONE).getTime()).toISOString().replace('.000Z', 'Z');
-}
 
 async function openManualEntry(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Manual entry' }).click();
@@ -69,9 +58,9 @@ test('across midnight, with the project chosen, shown under the day it started',
   await project.click();
   await project.fill('tools internal');
   await project.press('Enter');
-  await fillTimes(page, yesterday, '22:30', '01:15');
-  await page.getByRole('checkbox', { name: 'Ends next day' }).check();
-  await expect(page.getByText('22:30 → 01:15 next day · 2 h 45 min')).toBeVisible();
+  // An end before the start is read as quick entry reads it: 01:15 the next day, and said so.
+  await fillTimes(page, yesterday, '22:30', '1:15');
+  await expect(page.getByText('22:30 → 01:15 · 2 h 45 min · ends today 01:15')).toBeVisible();
   // Ctrl+Enter adds, from any field.
   await page.getByRole('textbox', { name: 'End' }).press('Control+Enter');
 
@@ -81,6 +70,8 @@ test('across midnight, with the project chosen, shown under the day it started',
   const item = page.getByRole('list', { name: 'Recent entries' }).getByRole('listitem').filter({ hasText: 'Release night' });
   await expect(item).toContainText('2:45');
   await expect(item).toContainText('22:30 – 01:15');
+  // Marked as crossing midnight.
+  await expect(item.getByTitle('Ends the next day')).toBeVisible();
   // Yesterday: 7:30 + 2:45. Today is unchanged.
   await expect(page.getByLabel('Yesterday total 10:15')).toBeVisible();
   await expect(page.getByLabel('Today total 1:15')).toBeVisible();
@@ -89,19 +80,35 @@ test('across midnight, with the project chosen, shown under the day it started',
   await expect(page.getByRole('textbox', { name: 'Description' })).toBeFocused();
 });
 
-test('an end before the start is refused with an alert, and nothing is sent', async ({ page, app, fake }) => {
+test('tonight 22:30 → 1:15 ends tomorrow, says so, and is added only after a warning about the future', async ({ page, app, fake }) => {
   await app.open(page);
   await openManualEntry(page);
-  await page.getByRole('textbox', { name: 'Description' }).fill('Backwards');
-  await fillTimes(page, berlinDay(0), '22:30', '01:15');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Night shift');
+  await fillTimes(page, berlinDay(0), '22:30', '1:15');
+  await expect(page.getByText('22:30 → 01:15 · 2 h 45 min · ends tomorrow 01:15')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Ends next day' })).toHaveCount(0);
   fake.clearRequests();
   await page.getByRole('button', { name: 'Add entry' }).click();
-  await expect(page.getByRole('alert')).toContainText('The end is before the start');
-  await expect(page.getByRole('alert')).toContainText('nothing was sent');
-  await expect(page.getByRole('textbox', { name: 'End' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toContainText('This entry ends in the future (tomorrow 01:15)');
+  await expect(page.getByRole('alert')).toContainText('Nothing was sent yet');
   await outboxIdle(page, app);
   expect(writes(fake)).toEqual([]);
-  expect(entriesOnServer(fake).some((entry) => entry.description === 'Backwards')).toBe(false);
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await expect
+    .poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Night shift'))
+    .toMatchObject({ start: berlin(berlinDay(0), 22, 30), end: berlin(berlinDay(1), 1, 15) });
+});
+
+test('9 → 5 is a working day, as in quick entry', async ({ page, app, fake }) => {
+  await app.open(page);
+  await openManualEntry(page);
+  await page.getByRole('textbox', { name: 'Description' }).fill('Onsite');
+  await fillTimes(page, berlinDay(-1), '9', '5');
+  await expect(page.getByText('09:00 → 17:00 · 8 h')).toBeVisible();
+  await page.getByRole('button', { name: 'Add entry' }).click();
+  await expect
+    .poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Onsite'))
+    .toMatchObject({ start: berlin(berlinDay(-1), 9, 0), end: berlin(berlinDay(-1), 17, 0) });
 });
 
 test('an unreadable start is explained at the field', async ({ page, app }) => {

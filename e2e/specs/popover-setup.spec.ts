@@ -119,6 +119,8 @@ test('signing out returns to setup', async ({ page, app }) => {
   await app.signIn();
   await app.open(page);
   await page.getByRole('button', { name: 'Account' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out…' }).click();
+  // Asked first (popover-account.spec.ts).
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
 });

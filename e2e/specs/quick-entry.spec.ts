@@ -3,27 +3,15 @@
 // in Los Angeles, so a renderer that used its own zone would send the wrong instants; what matters
 // is checked on the fake server.
 import path from 'node:path';
-import { TZDate } from '@date-fns/tz';
 import type { Locator, Page } from '@playwright/test';
 import type { FakeClockify } from '../fake-clockify/server';
+import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
 import { countHideCalls, entriesOnServer, outboxIdle, projectId, workspaceId } from '../support/popover';
 
-const ZONE = 'Europe/Berlin';
 test.use({ timezoneId: 'America/Los_Angeles', viewport: { width: 560, height: 320 } });
 
-/** yyyy-MM-dd of a day relative to today, in the app's zone. */
-function berlinDay(offsetDays: number): string {
-  const now = new TZDate(Date.now(), ZONE);
-  const day = new TZDate(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays, 12, 0, ZONE);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
 
-/** The instant of a Berlin wall-clock time, as Clockify stores it. */
-function berlin(dayKey: string, hours: number, minutes = 0): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, hours, minutes, ZONE).getTime()).toISOString().replace('.000Z', 'Z');
-}
 
 const utcClock = (instant: string) => instant.slice(11, 16);
 
@@ -77,7 +65,8 @@ test.describe('signed in', () => {
     await expect(preview).toContainText('Café Lumière');
     await expect(preview).toContainText('Entwürfe');
 
-    await field.fill('9:00-10:30 Design review @website relaunch #entwurfe #review');
+    // Yesterday: an entry of today that has not ended yet would ask for a second Enter (quick-entry-times.spec).
+    await field.fill('yesterday 9:00-10:30 Design review @website relaunch #entwurfe #review');
     await expect(preview).toContainText('Website Relaunch');
     await expect(preview.getByText('review', { exact: true })).toBeVisible();
     await expect(preview.getByText('Entwürfe', { exact: true })).toBeVisible();
@@ -91,7 +80,7 @@ test.describe('signed in', () => {
     const tagIds = (names: string[]) => names.map((name) => fake.state.tags.find((tag) => tag.name === name)!.id);
     await expect
       .poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Design review'))
-      .toMatchObject({ start: berlin(today, 9), end: berlin(today, 10, 30), projectId: projectId(fake, 'Website Relaunch'), taskId: null, tagIds: tagIds(['Entwürfe', 'review']), billable: true });
+      .toMatchObject({ start: berlin(berlinDay(-1), 9), end: berlin(berlinDay(-1), 10, 30), projectId: projectId(fake, 'Website Relaunch'), taskId: null, tagIds: tagIds(['Entwürfe', 'review']), billable: true });
   });
 
   test('several days at once: one entry per day with the same local times', async ({ page, app, fake }) => {
@@ -220,7 +209,7 @@ test.describe('signed in', () => {
     const field = await openQuickEntry(page, app);
     await expect(previewOf(page)).toContainText('Enter adds to Acme Corp (project required)');
     fake.clearRequests();
-    await field.fill('9-10 Escalation');
+    await field.fill('yesterday 9-10 Escalation');
     await field.press('Enter');
     await expect(page.getByRole('alert')).toContainText('Acme Corp (project required) requires a project on every entry');
     await outboxIdle(page, app);
@@ -232,10 +221,10 @@ test.describe('signed in', () => {
     await expect(previewOf(page)).toContainText('Billable (project default)');
     await field.press('Enter');
     await expect(page.getByRole('status')).toHaveText('Added 1 entry');
-    const today = berlinDay(0);
+    const yesterday = berlinDay(-1);
     await expect
       .poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Escalation'))
-      .toMatchObject({ workspaceId: acme, projectId: projectId(fake, 'Acme Support'), billable: true, start: berlin(today, 9), end: berlin(today, 10) });
+      .toMatchObject({ workspaceId: acme, projectId: projectId(fake, 'Acme Support'), billable: true, start: berlin(yesterday, 9), end: berlin(yesterday, 10) });
   });
 
   test('$ makes an entry billable on a project that is not', async ({ page, app, fake }) => {
@@ -324,7 +313,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await settle(page);
     await page.screenshot({ path: test.info().outputPath(`quick-entry-error-${scheme}.png`) });
 
-    await field.fill('9-10 Planning @relaunch');
+    await field.fill('yesterday 9-10 Planning @relaunch');
     await field.press('Enter');
     await expect(page.getByRole('status')).toHaveText('Added 1 entry');
     await settle(page);

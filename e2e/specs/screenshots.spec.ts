@@ -62,10 +62,23 @@ for (const scheme of ['light', 'dark'] as const) {
       await description.fill('Workshop preparation');
       await page.getByRole('textbox', { name: 'Start' }).fill('22:30');
       await page.getByRole('textbox', { name: 'End' }).fill('1:15');
-      await page.getByRole('checkbox', { name: 'Ends next day' }).check();
       await page.mouse.move(0, 0);
       await settle(page);
       await page.screenshot({ path: out('manual-entry', scheme) });
+    });
+
+    test(`create project form (${scheme})`, async ({ page, app }) => {
+      await app.signIn();
+      await app.open(page);
+      const project = page.getByRole('combobox', { name: 'Project' });
+      await project.click();
+      await page.keyboard.type('Harbour Survey');
+      await page.screenshot({ path: out('project-picker-create', scheme) });
+      await page.getByRole('option', { name: 'Create project “Harbour Survey”' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create project' });
+      await dialog.getByRole('combobox', { name: 'Client' }).fill('Harbour Board');
+      await settle(page);
+      await page.screenshot({ path: out('create-project', scheme) });
     });
   });
 }

@@ -169,6 +169,20 @@ export class ClockifyClient {
     return this.one({ method: 'GET', path: `/workspaces/${seg(workspaceId)}`, schema: workspaceSchema });
   }
 
+  /**
+   * Whether the user with this email is an admin (owners count) of the workspace: "Filter workspace
+   * users" with the admin roles. Asked only where a workspace keeps creating for admins.
+   */
+  async isWorkspaceAdmin(workspaceId: string, email: string): Promise<boolean> {
+    const users = await this.one({
+      method: 'POST',
+      path: `/workspaces/${seg(workspaceId)}/users/info`,
+      body: { email, roles: ['WORKSPACE_ADMIN', 'OWNER'], page: 1, pageSize: 50 },
+      schema: z.array(workspaceUserSchema),
+    });
+    return users.some((user) => user.email.toLowerCase() === email.toLowerCase());
+  }
+
   listWorkspaceUsers(workspaceId: string): Promise<WorkspaceUser[]> {
     return this.all(`/workspaces/${seg(workspaceId)}/users`, workspaceUserSchema);
   }

@@ -29,6 +29,7 @@ const calls: Record<string, Call> = {
   listWorkspaces: (c) => c.listWorkspaces(),
   getWorkspace: (c) => c.getWorkspace(W),
   listWorkspaceUsers: (c) => c.listWorkspaceUsers(W),
+  isWorkspaceAdmin: (c) => c.isWorkspaceAdmin(W, 'a@example.com'),
   listProjects: (c) => c.listProjects(W, { archived: false, name: 'x' }),
   getProject: (c) => c.getProject(W, P),
   createProject: (c) => c.createProject(W, { name: 'n', isPublic: true }),

@@ -2,16 +2,17 @@
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
 import type { ConnectionConfig } from '../../shared/connection';
-import type { AppSnapshot, Catalog, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSnapshot, Catalog, ClientOption, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
-import { localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone } from '../../shared/time/zone';
+import { isValidTimeZone, localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
 import { AccountService, type ClientFactory } from './account-service';
 import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
-import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption } from './catalog-service';
+import { mayCreate } from '../../shared/entry-rules';
+import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
 import { applyIdleOperations, IdleWatcher, type IdleCommand, type PowerSource } from './idle-policy';
@@ -116,7 +117,7 @@ export class AppCore {
   static async open(options: AppCoreOptions): Promise<AppCore> {
     const core = new AppCore(options);
     const workspaceId = core.workspaceId();
-    if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? []);
+    if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? [], workspaceId);
     await core.account.restore();
     for (const problem of core.startupProblems) core.notice('error', problem);
     if (core.account.session) void core.refreshAll();
@@ -243,7 +244,7 @@ export class AppCore {
   async selectWorkspace(workspaceId: string): Promise<Result<null>> {
     if (!this.cache.workspaces.some((workspace) => workspace.id === workspaceId)) return fail('invalid', 'That workspace is not available to this account.');
     this.options.settings.update({ workspaceId });
-    this.entries.restoreServer(this.cache.entries[workspaceId] ?? []);
+    this.entries.restoreServer(this.cache.entries[workspaceId] ?? [], workspaceId);
     this.catalogVersion++;
     this.changed();
     const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
@@ -278,17 +279,53 @@ export class AppCore {
     }
   }
 
-  async createProject(name: string, clientId: string | null): Promise<Result<ProjectOption>> {
+  /** The workspace's active clients, for the Create project form. */
+  async clients(): Promise<Result<readonly ClientOption[]>> {
     const session = this.account.session;
     const workspace = this.workspace();
     if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
     try {
-      const project = toProjectOption(await session.client.createProject(workspace.id, { name, clientId, isPublic: true }));
+      const clients = await session.client.listClients(workspace.id);
+      return { ok: true, value: clients.filter((client) => !client.archived).map((client) => ({ id: client.id, name: client.name })) };
+    } catch (error) {
+      return this.clockifyFailure(error);
+    }
+  }
+
+  /** A project, with an existing client, a new client by name, or none; private or public. */
+  async createProject(input: { name: string; clientId: string | null; newClientName?: string; isPublic?: boolean }): Promise<Result<ProjectOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    if (!mayCreate(workspace, 'project')) return fail('forbidden', `Only admins can create projects in ${workspace.name}.`);
+    try {
+      let clientId = input.clientId;
+      if (!clientId && input.newClientName) {
+        const wanted = input.newClientName.trim();
+        const existing = (await session.client.listClients(workspace.id)).find((client) => client.name.toLowerCase() === wanted.toLowerCase());
+        clientId = existing ? existing.id : (await session.client.createClient(workspace.id, { name: wanted })).id;
+      }
+      const project = toProjectOption(await session.client.createProject(workspace.id, { name: input.name, clientId, isPublic: input.isPublic ?? true }));
       const catalog = this.catalog(workspace.id);
       this.setCatalog({ ...catalog, projects: [project, ...catalog.projects] });
       return { ok: true, value: project };
     } catch (error) {
-      return this.clockifyFailure(error);
+      return this.createFailure('create the project', error);
+    }
+  }
+
+  async createTask(projectId: string, name: string): Promise<Result<TaskOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    if (!mayCreate(workspace, 'task')) return fail('forbidden', `Only admins can create tasks in ${workspace.name}.`);
+    try {
+      const task = toTaskOption(await session.client.createTask(workspace.id, projectId, { name }));
+      const catalog = this.catalog(workspace.id);
+      this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: [...(catalog.tasks[projectId] ?? []), task] } });
+      return { ok: true, value: task };
+    } catch (error) {
+      return this.createFailure('create the task', error);
     }
   }
 
@@ -296,20 +333,43 @@ export class AppCore {
     const session = this.account.session;
     const workspace = this.workspace();
     if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    if (!mayCreate(workspace, 'tag')) return fail('forbidden', `Only admins can create tags in ${workspace.name}.`);
+    const archived = this.catalog(workspace.id).archivedTags?.find((tag) => tag.name.toLowerCase() === name.trim().toLowerCase());
+    if (archived) return this.unarchiveTag(archived.id);
     try {
-      const tag = toTagOption(await session.client.createTag(workspace.id, { name }));
-      const catalog = this.catalog(workspace.id);
-      this.setCatalog({ ...catalog, tags: [...catalog.tags, tag].sort((a, b) => a.name.localeCompare(b.name)) });
-      return { ok: true, value: tag };
+      return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.createTag(workspace.id, { name }))) };
     } catch (error) {
-      return this.clockifyFailure(error);
+      return this.createFailure('create the tag', error);
     }
+  }
+
+  /** Brings an archived tag back (where this user may manage tags). */
+  async unarchiveTag(tagId: string): Promise<Result<TagOption>> {
+    const session = this.account.session;
+    const workspace = this.workspace();
+    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
+    const archived = this.catalog(workspace.id).archivedTags?.find((tag) => tag.id === tagId);
+    if (!archived) return fail('invalid', 'That tag is not archived in this workspace.');
+    if (!mayCreate(workspace, 'tag')) return fail('forbidden', `The tag “${archived.name}” is archived, and only admins can restore it in ${workspace.name}.`);
+    try {
+      return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.updateTag(workspace.id, tagId, { name: archived.name, archived: false }))) };
+    } catch (error) {
+      return this.createFailure('restore the tag', error);
+    }
+  }
+
+  private addTag(workspaceId: string, tag: TagOption): TagOption {
+    const catalog = this.catalog(workspaceId);
+    const tags = [...catalog.tags.filter((t) => t.id !== tag.id), tag].sort((a, b) => a.name.localeCompare(b.name));
+    this.setCatalog({ ...catalog, tags, archivedTags: catalog.archivedTags?.filter((t) => t.id !== tag.id) });
+    return tag;
   }
 
   // --- the timer and entries -------------------------------------------------------------------
 
-  startTimer(draft: EntryDraft): Result<null> {
-    return this.timer.start(draft);
+  /** Starts a timer now, or at `at` in the past (time away resumed from the moment the user came back). */
+  startTimer(draft: EntryDraft, at?: string): Result<null> {
+    return this.sayingWhatStopped(() => this.timer.start(draft, at));
   }
 
   stopTimer(): Result<null> {
@@ -317,7 +377,18 @@ export class AppCore {
   }
 
   continueEntry(key: string): Result<null> {
-    return this.timer.continueEntry(key);
+    return this.sayingWhatStopped(() => this.timer.continueEntry(key));
+  }
+
+  /** Starting stops the running timer; one in another workspace is stopped too, and the user is told. */
+  private sayingWhatStopped(start: () => Result<null>): Result<null> {
+    const before = this.timer.timer();
+    const result = start();
+    if (result.ok && before.status === 'running' && before.entry.workspaceId !== this.workspaceId()) {
+      const name = this.cache.workspaces.find((workspace) => workspace.id === before.entry.workspaceId)?.name ?? 'another workspace';
+      this.notice('info', `The timer in ${name} was stopped (“${before.entry.description || 'no description'}”): one timer runs at a time.`);
+    }
+    return result;
   }
 
   discardTimer(): Result<null> {
@@ -386,6 +457,11 @@ export class AppCore {
 
   /** Changes settings; shortcuts that clash with each other are refused with the reason. */
   updateSettings(patch: SettingsPatch): Result<AppSettingsView> {
+    if (patch.timeZone?.kind === 'zone' && !isValidTimeZone(patch.timeZone.zone)) {
+      const suggestions = zoneSuggestions(patch.timeZone.zone);
+      const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.slice(0, -1).join(', ')}${suggestions.length > 1 ? ' or ' : ''}${suggestions.at(-1)}?` : ' Write a zone such as Europe/Berlin or America/New_York.';
+      return { ok: false, error: { kind: 'invalid', message: `“${patch.timeZone.zone}” is not a time zone.${hint}`, status: null } };
+    }
     if (patch.shortcuts) {
       // Said from the side of the shortcut being changed: "Same keys as <the other one>".
       const clashes = shortcutClashes(patch.shortcuts);
@@ -430,12 +506,13 @@ export class AppCore {
     try {
       const [user, workspaces] = await Promise.all([knownUser ?? session.client.getUser(), session.client.listWorkspaces()]);
       this.setUser(user);
-      this.cache = { ...this.cache, workspaces: workspaces.map(toWorkspaceOption) };
+      const admin = await workspaceAdminships(session.client, workspaces, user.email);
+      this.cache = { ...this.cache, workspaces: workspaces.map((workspace) => toWorkspaceOption(workspace, admin.get(workspace.id) ?? false)) };
       const saved = this.options.settings.get().workspaceId;
       const chosen = [saved, user.defaultWorkspace, user.activeWorkspace, workspaces[0]?.id].find((id) => id && workspaces.some((w) => w.id === id));
       if (chosen && chosen !== saved) {
         this.options.settings.update({ workspaceId: chosen });
-        this.entries.restoreServer(this.cache.entries[chosen] ?? []);
+        this.entries.restoreServer(this.cache.entries[chosen] ?? [], chosen);
       }
       this.reachable();
       this.saveCache();
@@ -445,9 +522,33 @@ export class AppCore {
       this.reconciler.start();
       return;
     }
-    await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    await Promise.all([this.refreshCatalog(), this.refreshEntries(), this.findTimersElsewhere()]);
     void this.outbox.kick();
     this.reconciler.start();
+  }
+
+  /**
+   * A timer running in another workspace (left there, or started on the web): read once per other
+   * workspace when the account is loaded, so the popover and the tray can say so.
+   */
+  private async findTimersElsewhere(): Promise<void> {
+    const session = this.account.session;
+    const userId = this.cache.user?.id;
+    const here = this.workspaceId();
+    if (!session || !userId) return;
+    const others = this.cache.workspaces.filter((workspace) => workspace.id !== here);
+    await Promise.all(
+      others.map(async (workspace) => {
+        try {
+          const running = await session.client.getRunningEntry(workspace.id, userId);
+          const known = this.entries.serverEntries().find((entry) => entry.workspaceId === workspace.id && entry.end === null);
+          if (running) this.entries.applyServer({ entry: fromClockify(running) });
+          if (known && known.id !== running?.id) this.entries.applyServer({ deletedId: known.id });
+        } catch {
+          // Not knowing about another workspace's timer changes nothing here; the next load asks again.
+        }
+      }),
+    );
   }
 
   /** Re-reads the recent entries (the running one among them). */
@@ -463,7 +564,7 @@ export class AppCore {
       const window = paddedWallClockWindow(localDayKey(first, zone), localDayKey(new Date(startedAt), zone));
       const entries = (await session.client.listMyTimeEntries(workspaceId, userId, window)).map(fromClockify).filter((entry) => entry.end === null || Date.parse(entry.end) >= first.getTime());
       if (this.workspaceId() !== workspaceId) return ok;
-      this.entries.replaceServer(entries, startedAt);
+      this.entries.replaceServer(entries, startedAt, workspaceId);
       this.reachable();
       this.saveCache();
       return ok;
@@ -540,6 +641,22 @@ export class AppCore {
     this.changed();
   }
 
+  /**
+   * A create (project, client, task, tag) the user asked for failed: said in the form that asked, in
+   * Clockify's words, never left behind as the sync banner (nothing is waiting to be sent).
+   */
+  private createFailure(what: string, error: unknown): { ok: false; error: UserError } {
+    if (!(error instanceof ClockifyError) || (error.kind !== 'rejected' && error.kind !== 'forbidden')) {
+      if (error instanceof ClockifyError && (error.kind === 'network' || error.kind === 'timeout')) {
+        this.online = false;
+        this.changed();
+      }
+      return { ok: false, error: toUserError(error) };
+    }
+    const said = error.serverMessage ? `: ${error.serverMessage.replace(/\.?$/, '.')}` : '.';
+    return { ok: false, error: { kind: error.kind, message: `Clockify did not ${what}${said}`, status: error.status ?? null } };
+  }
+
   private clockifyFailure(error: unknown): { ok: false; error: UserError } {
     const result = toUserError(error);
     if (error instanceof ClockifyError && (error.kind === 'network' || error.kind === 'timeout')) this.online = false;
@@ -553,7 +670,8 @@ export class AppCore {
     const write = () => {
       this.cacheWrite = null;
       const workspaceId = this.workspaceId();
-      const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: this.entries.serverEntries() } : this.cache.entries;
+      const own = this.entries.serverEntries().filter((entry) => entry.workspaceId === workspaceId);
+      const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: own } : this.cache.entries;
       this.cache = { ...this.cache, entries };
       this.options.cache.save(this.cache);
     };
@@ -635,7 +753,18 @@ export function toUserError(error: unknown): UserError {
   return { kind: 'unknown', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, status: null };
 }
 
-function toWorkspaceOption(workspace: Workspace): WorkspaceOption {
+/**
+ * Which workspaces this user administers, asked only of those that keep creating for admins (no
+ * request otherwise). A failed answer counts as "not an admin": the create action is hidden, which
+ * Clockify would refuse anyway if that were wrong the other way.
+ */
+async function workspaceAdminships(client: { isWorkspaceAdmin(workspaceId: string, email: string): Promise<boolean> }, workspaces: readonly Workspace[], email: string): Promise<Map<string, boolean>> {
+  const restricted = workspaces.filter(({ workspaceSettings: s }) => s.onlyAdminsCreateProject || s.onlyAdminsCreateTag || s.onlyAdminsCreateTask);
+  const answers = await Promise.all(restricted.map((workspace) => client.isWorkspaceAdmin(workspace.id, email).catch(() => false)));
+  return new Map(restricted.map((workspace, i) => [workspace.id, answers[i]!]));
+}
+
+function toWorkspaceOption(workspace: Workspace, admin: boolean): WorkspaceOption {
   const settings = workspace.workspaceSettings;
   return {
     id: workspace.id,
@@ -647,6 +776,12 @@ function toWorkspaceOption(workspace: Workspace): WorkspaceOption {
       forceDescription: settings.forceDescription,
       onlyAdminsCreateProject: settings.onlyAdminsCreateProject,
       onlyAdminsCreateTag: settings.onlyAdminsCreateTag,
+      onlyAdminsCreateTask: settings.onlyAdminsCreateTask,
+    },
+    mayCreate: {
+      project: admin || !settings.onlyAdminsCreateProject,
+      tag: admin || !settings.onlyAdminsCreateTag,
+      task: admin || !settings.onlyAdminsCreateTask,
     },
   };
 }

@@ -11,11 +11,12 @@ export function emptyCatalog(workspaceId: string): Catalog {
 }
 
 export async function fetchCatalog(api: CatalogApi, workspaceId: string, previous: Catalog, now: Date): Promise<Catalog> {
-  const [projects, tags] = await Promise.all([api.listProjects(workspaceId, { archived: false }), api.listTags(workspaceId, { archived: false })]);
+  // All tags in one list: the archived ones are offered back instead of a duplicate Clockify refuses.
+  const [projects, tags] = await Promise.all([api.listProjects(workspaceId, { archived: false }), api.listTags(workspaceId)]);
   const projectIds = new Set(projects.map((project) => project.id));
   // Keep tasks already fetched for projects that still exist; they are refreshed when next opened.
   const tasks = Object.fromEntries(Object.entries(previous.tasks).filter(([projectId]) => projectIds.has(projectId)));
-  return { workspaceId, projects: projects.map(toProjectOption), tags: tags.filter((tag) => !tag.archived).map(toTagOption), tasks, fetchedAt: now.toISOString() };
+  return { workspaceId, projects: projects.map(toProjectOption), tags: tags.filter((tag) => !tag.archived).map(toTagOption), archivedTags: tags.filter((tag) => tag.archived).map(toTagOption), tasks, fetchedAt: now.toISOString() };
 }
 
 export async function fetchTasks(api: CatalogApi, workspaceId: string, projectId: string): Promise<TaskOption[]> {
@@ -30,6 +31,6 @@ export function toTagOption(tag: Tag): TagOption {
   return { id: tag.id, name: tag.name };
 }
 
-function toTaskOption(task: Task): TaskOption {
+export function toTaskOption(task: Task): TaskOption {
   return { id: task.id, name: task.name, projectId: task.projectId, billable: task.billable };
 }

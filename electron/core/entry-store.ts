@@ -83,17 +83,27 @@ export class EntryStore {
     this.changed();
   }
 
-  /** Replaces the recent entries with a fresh read that began at `startedAt`. */
-  replaceServer(entries: readonly ServerEntry[], startedAt: number): void {
+  /** Replaces the recent entries of `workspaceId` with a fresh read that began at `startedAt`. */
+  replaceServer(entries: readonly ServerEntry[], startedAt: number, workspaceId: string): void {
     this.confirmations = this.confirmations.filter((confirmation) => confirmation.at >= startedAt);
-    this.server = this.confirmations.reduce((list, confirmation) => confirmation.change(list), entries);
+    this.server = this.confirmations.reduce((list, confirmation) => confirmation.change(list), this.withRunningElsewhere(entries, workspaceId));
     this.changed();
   }
 
-  /** Restores server entries from the cache at start-up, without touching the journal. */
-  restoreServer(entries: readonly ServerEntry[]): void {
-    this.server = entries;
+  /** Restores a workspace's server entries from the cache (start-up, a workspace switch), without touching the journal. */
+  restoreServer(entries: readonly ServerEntry[], workspaceId: string): void {
+    this.server = this.withRunningElsewhere(entries, workspaceId);
     this.changed();
+  }
+
+  /**
+   * A timer running in another workspace stays known when the chosen workspace's entries are
+   * replaced: it is shown as running there, and starting here stops it (one timer at a time).
+   */
+  private withRunningElsewhere(entries: readonly ServerEntry[], workspaceId: string): readonly ServerEntry[] {
+    const own = entries.filter((entry) => entry.workspaceId === workspaceId);
+    const ids = new Set(own.map((entry) => entry.id));
+    return [...own, ...this.server.filter((entry) => entry.workspaceId !== workspaceId && entry.end === null && !ids.has(entry.id))];
   }
 
   /** Forgets everything: used when signing out with nothing pending, or discarding on purpose. */

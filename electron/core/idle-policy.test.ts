@@ -116,13 +116,13 @@ describe('idle: return after a quiet spell while a timer runs', () => {
     expect(policy.prompts()[0]!.idleSince).toBe(iso(at(1)));
   });
 
-  it('ignores readings while no timer runs, and nonsense readings', () => {
+  it('asks nothing for readings while no timer runs, and ignores nonsense readings', () => {
     const policy = new Policy();
-    policy.sample(at(20), 3600);
-    policy.running();
-    policy.sample(at(30), Number.NaN);
-    policy.sample(at(30), -5);
+    policy.sample(at(20), Number.NaN);
+    policy.sample(at(20), -5);
     expect(policy.state.absence).toBeNull();
+    policy.sample(at(20), 3600);
+    policy.sample(at(21), 1);
     expect(policy.commands).toEqual([]);
   });
 });
@@ -377,18 +377,18 @@ describe('answers', () => {
     expect(resolveIdlePrompt(prompt, { kind: 'discard' }, now, draft)).toEqual([{ op: 'stopAt', entryKey: 'e1', at: iso(at(30)) }]);
   });
 
-  it('discard and continue: stops it there and starts the same entry now', () => {
+  it('discard and continue: stops it there and starts the same entry from the return, not from the answer', () => {
     expect(resolveIdlePrompt(prompt, { kind: 'discard-and-continue' }, now, draft)).toEqual([
       { op: 'stopAt', entryKey: 'e1', at: iso(at(30)) },
-      { op: 'startLike', entryKey: 'e1', draft, at: iso(now) },
+      { op: 'startLike', entryKey: 'e1', draft, at: iso(at(75)) },
     ]);
   });
 
-  it('give the time to another project: stops, adds the away time as its own entry, resumes now', () => {
+  it('give the time to another project: stops, adds the away time as its own entry, resumes from the return', () => {
     expect(resolveIdlePrompt(prompt, { kind: 'reassign', draft: other }, now, draft)).toEqual([
       { op: 'stopAt', entryKey: 'e1', at: iso(at(30)) },
       { op: 'add', draft: other, start: iso(at(30)), end: iso(at(75)) },
-      { op: 'startLike', entryKey: 'e1', draft, at: iso(now) },
+      { op: 'startLike', entryKey: 'e1', draft, at: iso(at(75)) },
     ]);
   });
 
@@ -403,7 +403,7 @@ describe('answers', () => {
     policy.power('lock-screen', at(30));
     policy.power('unlock-screen', at(75));
     expect(policy.feed({ kind: 'answer', at: now, promptId: 'idle-1', answer: { kind: 'discard-and-continue' } })).toEqual([
-      { kind: 'apply', promptId: 'idle-1', operations: [{ op: 'stopAt', entryKey: 'e1', at: iso(at(30)) }, { op: 'startLike', entryKey: 'e1', draft, at: iso(now) }] },
+      { kind: 'apply', promptId: 'idle-1', operations: [{ op: 'stopAt', entryKey: 'e1', at: iso(at(30)) }, { op: 'startLike', entryKey: 'e1', draft, at: iso(at(75)) }] },
       { kind: 'close-prompt', promptId: 'idle-1', why: 'answered' },
     ]);
     expect(policy.feed({ kind: 'answer', at: now, promptId: 'idle-1', answer: { kind: 'discard' } })).toEqual([]);
@@ -470,18 +470,36 @@ describe('IdleWatcher', () => {
     return { clock, power, commands, watcher };
   }
 
-  it('reads the idle time every 30 s only while a timer runs', async () => {
+  it('asks about an absence that a timer started on the web ran through, though the app learned of it only after the return', async () => {
+    const { clock, power, commands, watcher } = watch();
+    power.lastInput = T0 + MIN;
+    await clock.advance(22 * MIN); // quiet from 09:01 to 09:22: the readings go on without a timer
+    power.lastInput = clock.now(); // back at 09:22
+    await clock.advance(60_000);
+    expect(commands).toEqual([]);
+    // The next reconciliation brings the timer started on the web at 09:00.
+    watcher.timerChanged(entry({ key: 'web-1', start: iso(T0) }));
+    expect(commands).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ entryKey: 'web-1', idleSince: iso(T0 + MIN), idleUntil: iso(T0 + 22 * MIN) }) }]);
+  });
+
+  it('asks nothing for a timer started after the user came back', async () => {
+    const { clock, power, commands, watcher } = watch();
+    power.lastInput = T0;
+    await clock.advance(30 * MIN);
+    power.lastInput = clock.now();
+    await clock.advance(60_000);
+    watcher.timerChanged(entry({ start: iso(clock.now()) }));
+    expect(commands).toEqual([]);
+  });
+
+  it('reads the idle time every 30 s, with or without a timer (one may be learned late)', async () => {
     const { clock, power, watcher } = watch();
+    watcher.timerChanged(null);
     await clock.advance(5 * MIN);
-    expect(power.reads).toBe(0);
-    expect(clock.scheduled).toBe(0);
+    expect(power.reads).toBe(10);
     watcher.timerChanged(entry({ start: iso(clock.now()) }));
     await clock.advance(5 * MIN);
-    expect(power.reads).toBe(10);
-    watcher.timerChanged(null);
-    expect(clock.scheduled).toBe(0);
-    await clock.advance(5 * MIN);
-    expect(power.reads).toBe(10);
+    expect(power.reads).toBe(20);
   });
 
   it('asks once when the user comes back after 12 quiet minutes, and applies the answer', async () => {

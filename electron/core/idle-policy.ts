@@ -13,6 +13,11 @@
 // - stopOnSleep / stopOnLock / stopOnShutdown stop the running timer at the moment the user left:
 //   the suspend/lock/shutdown moment, or the start of an idle run already past the threshold.
 // - A timer stopped or switched elsewhere closes the prompt about it; with no timer nothing is asked.
+// - The idle time is read whether or not a timer is known: a timer started on the web or the phone
+//   reaches the app only at its next reconciliation, possibly after the user is back. The last
+//   absence is remembered, so a timer learned late that ran through it still gets its question.
+// - "Discard and continue" and "give it to another project" resume at the moment the user came
+//   back, not when the answer is given: the minutes spent answering are work, not lost.
 import type { AwayCause, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Result } from '../../shared/domain';
 import type { AppSettings } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
@@ -85,6 +90,8 @@ export interface IdleState {
   /** Time before this moment was already asked about (or the user was back): it never counts again. */
   readonly accountedUntil: number;
   readonly promptsOpened: number;
+  /** The last absence that ended while no timer was known (a timer may still turn out to have run through it). */
+  readonly lastAbsence?: Readonly<{ since: number; until: number; cause: AwayCause }> | null;
 }
 
 export interface IdleStep {
@@ -121,7 +128,7 @@ export function idleStep(state: IdleState, event: IdleEvent, settings: IdleSetti
       return unlocked.asleepAt === null ? comeBack(state, unlocked, event.at, threshold) : unchanged({ ...state, absence: unlocked });
     }
     case 'timer':
-      return timerChanged(state, event.entry);
+      return timerChanged(state, event.entry, threshold);
     case 'answer': {
       const prompt = state.prompt;
       if (!prompt || prompt.id !== event.promptId) return unchanged(state);
@@ -139,7 +146,8 @@ export function idleStep(state: IdleState, event: IdleEvent, settings: IdleSetti
  */
 export function resolveIdlePrompt(prompt: IdlePrompt, answer: IdleAnswer, now: number, draft: EntryDraft): IdleOperation[] {
   const end: IdleOperation = Date.parse(prompt.idleSince) <= Date.parse(prompt.entryStart) ? { op: 'delete', entryKey: prompt.entryKey } : { op: 'stopAt', entryKey: prompt.entryKey, at: prompt.idleSince };
-  const again: IdleOperation = { op: 'startLike', entryKey: prompt.entryKey, draft, at: iso(now) };
+  // Resumed from the moment the user came back (never later than now): answering took work time, not away time.
+  const again: IdleOperation = { op: 'startLike', entryKey: prompt.entryKey, draft, at: iso(Math.min(now, Date.parse(prompt.idleUntil))) };
   switch (answer.kind) {
     case 'keep':
       return [];
@@ -158,8 +166,8 @@ export interface IdleOperationTarget {
   endEntryAt(entryKey: string, at: string): Result<null>;
   deleteEntry(entryKey: string): Result<null>;
   addEntry(draft: EntryDraft, times: { start: string; end: string }): Result<null>;
-  /** Starts a timer now (the operation's `at` is the moment of the answer, i.e. now). */
-  startTimer(draft: EntryDraft): Result<null>;
+  /** Starts a timer at `at` (the moment the user came back; not in the future). */
+  startTimer(draft: EntryDraft, at?: string): Result<null>;
 }
 
 /** Runs the operations in order and stops at the first refusal, which it returns. */
@@ -180,7 +188,7 @@ function runOperation(target: IdleOperationTarget, operation: IdleOperation): Re
     case 'add':
       return target.addEntry(operation.draft, { start: operation.start, end: operation.end });
     case 'startLike':
-      return target.startTimer(operation.draft);
+      return target.startTimer(operation.draft, operation.at);
   }
 }
 
@@ -190,9 +198,9 @@ function unchanged(state: IdleState): IdleStep {
   return { state, commands: [] };
 }
 
-/** A reading of the system idle time. Ignored while no timer runs or the computer sleeps. */
+/** A reading of the system idle time, with or without a timer. Ignored while the computer sleeps. */
 function sample(state: IdleState, at: number, idleSeconds: number, threshold: number): IdleStep {
-  if (!state.timer || !Number.isFinite(idleSeconds) || idleSeconds < 0) return unchanged(state);
+  if (!Number.isFinite(idleSeconds) || idleSeconds < 0) return unchanged(state);
   const absence = state.absence;
   if (absence?.asleepAt != null) return unchanged(state);
   const lastInput = at - idleSeconds * 1000;
@@ -242,7 +250,11 @@ function stopRunning(state: IdleState, at: number, reason: 'sleep' | 'lock' | 's
 function comeBack(state: IdleState, absence: Absence, returnedAt: number, threshold: number): IdleStep {
   const settled = { ...state, absence: null, accountedUntil: Math.max(state.accountedUntil, returnedAt) };
   const timer = state.timer;
-  if (!timer) return unchanged(settled);
+  if (!timer) {
+    // Remembered: a timer started elsewhere may be learned only now that the user is back.
+    const since = Math.max(absence.since, state.accountedUntil);
+    return unchanged({ ...settled, lastAbsence: returnedAt - since >= threshold ? { since, until: returnedAt, cause: absence.cause } : null });
+  }
   const since = Math.max(absence.since, timer.start, state.accountedUntil);
   if (returnedAt - since < threshold) return unchanged(settled);
   const open = state.prompt;
@@ -255,20 +267,32 @@ function comeBack(state: IdleState, absence: Absence, returnedAt: number, thresh
   return { state: { ...settled, prompt, promptsOpened }, commands: [{ kind: 'prompt', prompt: toPrompt(prompt) }] };
 }
 
-function timerChanged(state: IdleState, entry: RunningEntry | null): IdleStep {
+function timerChanged(state: IdleState, entry: RunningEntry | null, threshold: number): IdleStep {
   const timer: Timer | null = entry ? { key: entry.key, start: Date.parse(entry.start), description: entry.description, draft: draftOf(entry) } : null;
   if (state.timer?.key === timer?.key) {
     // The same entry, perhaps renamed: an answer restarts it as it is now.
     const prompt = timer && state.prompt?.timer.key === timer.key ? { ...state.prompt, timer: { ...timer, start: state.prompt.timer.start } } : state.prompt;
     return unchanged({ ...state, timer, prompt });
   }
-  // An idle run means nothing without a timer (no samples are read then); a lock or sleep still does.
-  const absence = state.absence && (state.absence.lockedAt !== null || state.absence.asleepAt !== null || timer) ? state.absence : null;
+  const absence = state.absence;
   const prompt = state.prompt;
   if (prompt && prompt.timer.key !== timer?.key) {
     return { state: { ...state, timer, absence, prompt: null }, commands: [{ kind: 'close-prompt', promptId: prompt.id, why: 'timer-changed' }] };
   }
-  return unchanged({ ...state, timer, absence });
+  // A timer learned after the user came back (started on the web or the phone) that ran through
+  // the last absence: ask about that absence now.
+  const last = state.lastAbsence;
+  if (timer && last && !prompt && timer.start < last.until) {
+    const since = Math.max(last.since, timer.start);
+    if (last.until - since >= threshold) {
+      const opened: OpenPrompt = { id: `idle-${state.promptsOpened + 1}`, timer, since, until: last.until, cause: last.cause };
+      return {
+        state: { ...state, timer, absence, lastAbsence: null, prompt: opened, promptsOpened: state.promptsOpened + 1 },
+        commands: [{ kind: 'prompt', prompt: toPrompt(opened) }],
+      };
+    }
+  }
+  return unchanged({ ...state, timer, absence, lastAbsence: timer ? null : (state.lastAbsence ?? null) });
 }
 
 function strongest(a: AwayCause, b: AwayCause): AwayCause {
@@ -321,8 +345,7 @@ export interface IdleWatcherOptions {
 
 /**
  * Holds the policy's state and feeds it: power events as they come, the system idle time every
- * 30 s while a timer runs (never while none runs or the computer sleeps), timer changes and
- * answers from the shell.
+ * 30 s (never while the computer sleeps), timer changes and answers from the shell.
  */
 export class IdleWatcher {
   private state: IdleState = INITIAL_IDLE_STATE;
@@ -331,6 +354,7 @@ export class IdleWatcher {
 
   constructor(private readonly options: IdleWatcherOptions) {
     this.unsubscribe = options.source.onPowerEvent((kind) => this.feed({ kind, at: options.clock.now() }));
+    this.scheduleSample();
   }
 
   /** Tell it the running entry after every change (the snapshot's `timer`); repeats are cheap. */
@@ -361,7 +385,8 @@ export class IdleWatcher {
   }
 
   private scheduleSample(): void {
-    const wanted = this.state.timer !== null && this.state.absence?.asleepAt == null;
+    // Read with or without a timer (a timer started elsewhere is learned late): never while asleep.
+    const wanted = this.state.absence?.asleepAt == null;
     if (!wanted) {
       this.cancelSample?.();
       this.cancelSample = null;

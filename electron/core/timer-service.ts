@@ -31,15 +31,21 @@ export class TimerService {
     return timerOf(this.deps.entries.view(), this.deps.entries.intents);
   }
 
-  /** Starts a timer now; a running one is stopped at the same instant (no gap, no overlap). */
-  start(draft: EntryDraft): Result<null> {
+  /**
+   * Starts a timer now, or at `from` (a past moment, never after now); a running one is stopped at
+   * the same instant (no gap, no overlap).
+   */
+  start(draft: EntryDraft, from?: string): Result<null> {
     const workspace = this.deps.workspace();
     if (!workspace) return fail('Choose a workspace first.');
     const refused = checkWorkspaceRules(draft, workspace.rules, workspace.name) ?? this.blockedStop();
     if (refused) return { ok: false, error: refused };
-    const at = this.now();
-    const intents: Intent[] = [];
+    const now = this.now();
     const timer = this.timer();
+    // Not before the running entry's start: a stop there would make it negative.
+    const earliest = timer.status === 'running' ? timer.entry.start : null;
+    const at = from && from < now ? (earliest && from < earliest ? earliest : instant(from)) : now;
+    const intents: Intent[] = [];
     if (timer.status === 'running') intents.push(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: at }));
     intents.push(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields: { ...draft, ...NEW_ENTRY, workspaceId: workspace.id, start: at, end: null } }));
     return this.write(...intents);

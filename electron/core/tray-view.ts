@@ -12,6 +12,12 @@ export function trayIconState(snapshot: AppSnapshot): TrayIconState {
   return snapshot.timer.status === 'running' ? 'running' : 'idle';
 }
 
+/** " (in Northwind Studio)" when the timer runs in a workspace other than the chosen one. */
+function elsewhere(snapshot: AppSnapshot, entry: EntryView): string {
+  if (entry.workspaceId === snapshot.workspaceId) return '';
+  return ` (in ${snapshot.workspaces.find((workspace) => workspace.id === entry.workspaceId)?.name ?? 'another workspace'})`;
+}
+
 export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string): string {
   if (snapshot.account.status === 'signed-out') return 'Clockify Tray — not connected';
   const entries: Pick<EntryView, 'start' | 'end' | 'type'>[] = [...snapshot.recent];
@@ -21,7 +27,7 @@ export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id
   if (snapshot.timer.status !== 'running') return `Not tracking · ${today}${sync}`;
   const { entry } = snapshot.timer;
   const project = projectName(entry.projectId);
-  return `${entry.description || '(no description)'}${project ? ` — ${project}` : ''} · ${formatDuration(entrySeconds(entry, now))} · ${today}${sync}`;
+  return `${entry.description || '(no description)'}${project ? ` — ${project}` : ''}${elsewhere(snapshot, entry)} · ${formatDuration(entrySeconds(entry, now))} · ${today}${sync}`;
 }
 
 /** The macOS menu-bar title: elapsed time while running, nothing otherwise. */
@@ -52,7 +58,7 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
   };
   const items: TrayMenuItem[] = [];
   if (snapshot.timer.status === 'running') {
-    items.push({ type: 'label', label: `● ${describe(snapshot.timer.entry)} · ${formatDuration(entrySeconds(snapshot.timer.entry, now))}` });
+    items.push({ type: 'label', label: `● ${describe(snapshot.timer.entry)}${elsewhere(snapshot, snapshot.timer.entry)} · ${formatDuration(entrySeconds(snapshot.timer.entry, now))}` });
     items.push({ type: 'command', label: 'Stop', command: { kind: 'stop' }, enabled: true });
   } else {
     items.push({ type: 'label', label: signedIn ? 'Not tracking' : 'Not connected' });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type {
   AppSnapshot,
   Catalog,
+  ClientOption,
   Notice,
   ProjectOption,
   Result,
@@ -34,8 +35,17 @@ export const invokeRequests = {
   'entry:update': z.strictObject({ entryKey: idSchema, draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:delete': z.strictObject({ entryKey: idSchema }),
   'entry:undo-delete': z.strictObject({ entryKey: idSchema }),
-  'project:create': z.strictObject({ name: z.string().trim().min(1).max(250), clientId: idSchema.nullable() }),
+  'catalog:clients': empty,
+  /** clientId, or a client by name (found or created), or neither; isPublic defaults to true. */
+  'project:create': z.strictObject({
+    name: z.string().trim().min(1).max(250),
+    clientId: idSchema.nullable(),
+    newClientName: z.string().trim().min(1).max(100).optional(),
+    isPublic: z.boolean().optional(),
+  }),
+  'task:create': z.strictObject({ projectId: idSchema, name: z.string().trim().min(1).max(1000) }),
   'tag:create': z.strictObject({ name: z.string().trim().min(1).max(100) }),
+  'tag:unarchive': z.strictObject({ tagId: idSchema }),
   'sync:retry': empty,
   'attention:discard': z.strictObject({ intentId: idSchema }),
   'settings:get': empty,
@@ -66,8 +76,11 @@ export interface InvokeResponses {
   'entry:update': Result<null>;
   'entry:delete': Result<null>;
   'entry:undo-delete': Result<null>;
+  'catalog:clients': Result<readonly ClientOption[]>;
   'project:create': Result<ProjectOption>;
+  'task:create': Result<TaskOption>;
   'tag:create': Result<TagOption>;
+  'tag:unarchive': Result<TagOption>;
   'sync:retry': Result<null>;
   'attention:discard': Result<null>;
   'settings:get': AppSettingsView;

@@ -3,10 +3,13 @@
 //   Times     9, 09, 9:30, 09:30, 9.30, 0930 / 930 (three or four digits are HHMM), 10:30:15,
 //             9am, 9 am, 9a.m., 9a, 12am (= 00:00), 12pm (= 12:00), noon, midnight, 24:00 (end only).
 //   Ranges    start-end with -, –, —, .., to, until: 9-12, 09:00–10:30, 9am to 1pm, 0930-1030.
-//             Without am/pm both are 24-hour times (9-5 is 09:00 to 05:00 the next day). When only
-//             one side says am/pm, the other side (if 1–12) takes the am/pm that gives the shorter
-//             entry: 1-3pm is 13:00–15:00, 9-5pm is 09:00–17:00, 11-1pm is 11:00–13:00.
-//             An end before the start is on the next day; the same time twice is an error.
+//             Without am/pm, an end before the start that is 1–12 (written without a leading zero)
+//             is the afternoon when that gives a shorter entry: 9-5 is 09:00–17:00, 12-1 is
+//             12:00–13:00, 8-6 is 08:00–18:00. Otherwise times are 24-hour, and an end still before
+//             the start is on the next day: 22:30-1:15, 23-2, 18-05:00. When only one side says
+//             am/pm, the other side (if 1–12) takes the am/pm that gives the shorter entry: 1-3pm
+//             is 13:00–15:00, 9-5pm is 09:00–17:00, 11-1pm is 11:00–13:00. The same time twice is
+//             an error.
 //   Duration  1h30m, 1h 30m, 1h30, 1.5h, 1,5h, 2h, 2 hours, 45m, 90 min: the entry ends now.
 //             A leading minus (-30m) reads the same: "the last 30 minutes", never a negative length.
 //   Instants  2025-03-10T09:00:00Z 2025-03-10T10:30:00-03:00, separated by whitespace, .., -, – or
@@ -30,6 +33,8 @@ interface Clock {
   readonly meridiem: 'am' | 'pm' | null;
   /** 1–12 without am/pm: either could be meant. */
   readonly bare: boolean;
+  /** Bare and written without a leading zero (5, 5:30, not 05:00): may be read as the afternoon. */
+  readonly casual?: boolean;
   /** Written as "midnight": 00:00 as a start, 24:00 as an end. */
   readonly midnight?: boolean;
 }
@@ -66,7 +71,8 @@ function clockOf(token: Token, text: string): ClockResult | null {
     return { ok: false, error: `${text} is not a time: hours go from 0 to 23 (24:00 only ends a range).` };
   }
   const bare = meridiem === null && hour >= 1 && hour <= 12;
-  return { ok: true, clock: { text, seconds: hour * 3600 + minute * 60 + second, meridiem, bare } };
+  const casual = bare && !digits.startsWith('0');
+  return { ok: true, clock: { text, seconds: hour * 3600 + minute * 60 + second, meridiem, bare, casual } };
 }
 
 /** The seconds a bare 1–12 clock means with am or pm. */
@@ -88,6 +94,12 @@ function inferMeridiem(start: Clock, end: Clock): { start: number; end: number }
     const am = withMeridiem(start, 'am');
     const pm = withMeridiem(start, 'pm');
     return { start: forward(am, end.seconds) <= forward(pm, end.seconds) ? am : pm, end: end.seconds };
+  }
+  // Neither says: an end before the start that could be the afternoon is, when that is shorter
+  // than running into the next day (a working day, a lunch hour), never when it is still before.
+  if (start.meridiem === null && end.meridiem === null && end.casual && end.seconds < start.seconds && end.seconds < 12 * 3600) {
+    const afternoon = end.seconds + 12 * 3600;
+    if (afternoon > start.seconds) return { start: start.seconds, end: afternoon };
   }
   return { start: start.seconds, end: end.seconds };
 }

@@ -39,4 +39,6 @@ export type QuickEntryParse =
       error: string;
       /** Labels to pick from when an @project or #tag matched several or none. */
       candidates?: string[];
+      /** Which @project or #tag the candidates are for (what was written after the sigil). */
+      choiceFor?: { sigil: '@' | '#'; query: string };
     };

@@ -3,6 +3,7 @@
 import { tz } from '@date-fns/tz';
 import { addDays, format, startOfDay } from 'date-fns';
 import type { TimeZoneOverride } from '../settings';
+import { editDistance } from '../text-search';
 
 /** The IANA name of a fixed offset. POSIX-style Etc zones invert the sign: UTC-3 is `Etc/GMT+3`. */
 export function offsetZone(hours: number): string {
@@ -20,6 +21,17 @@ export function parseOffsetVariable(value: string | undefined): number | undefin
   }
   return hours;
 }
+
+/** The closest known zone names to a misspelled one ("Europe/Berln" → Europe/Berlin), best first. */
+export function zoneSuggestions(zone: string, limit = 3): string[] {
+  const wanted = zone.trim().toLowerCase();
+  if (!wanted) return [];
+  const known = Intl.supportedValuesOf('timeZone');
+  const scored = known.map((name) => ({ name, distance: editDistance(wanted, name.toLowerCase()) }));
+  const close = scored.filter((candidate) => candidate.distance <= Math.max(2, Math.floor(wanted.length / 3)));
+  return close.sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit).map((candidate) => candidate.name);
+}
+
 
 const zoneValidity = new Map<string, boolean>();
 

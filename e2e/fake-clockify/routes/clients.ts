@@ -2,6 +2,7 @@
 
 import type { Client } from '../model';
 import type { Route } from '../router';
+import { requireMayCreate } from '../roles';
 import type { Store } from '../store';
 import { booleanField, requireObject, stringArrayField, stringField } from '../body';
 import { created, ok, paged } from '../responses';
@@ -33,6 +34,7 @@ export const clientRoutes: Route[] = [
     method: 'POST', path: '/workspaces/:ws/clients',
     handler: ({ store, user, param, body }) => {
       const workspace = store.workspace(user, param('ws'));
+      requireMayCreate(store.state, workspace, user, 'client');
       const fields = requireObject(body);
       const currency = workspace.currencies.find((c) => c.isDefault) ?? workspace.currencies[0];
       const client: Client = {

@@ -9,6 +9,7 @@ import { invalid, malformed } from '../errors';
 import { created, ok, paged } from '../responses';
 import { removeWhere } from '../store';
 import { projectRenderer } from '../views';
+import { requireMayCreate } from '../roles';
 import { booleanMatcher, ensureUnique, nameMatcher, validName } from './common';
 
 const DEFAULT_COLOR = '#03A9F4';
@@ -61,6 +62,7 @@ export const projectRoutes: Route[] = [
     method: 'POST', path: '/workspaces/:ws/projects',
     handler: (ctx) => {
       const { workspace, render } = inWorkspace(ctx);
+      requireMayCreate(ctx.store.state, workspace, ctx.user, 'project');
       const fields = requireObject(ctx.body);
       const id = ctx.store.newId();
       const project: Project = {

@@ -6,6 +6,7 @@ import type { Store } from '../store';
 import { booleanField, requireObject, stringField } from '../body';
 import { created, ok, paged } from '../responses';
 import { removeWhere } from '../store';
+import { requireMayCreate } from '../roles';
 import { booleanMatcher, ensureUnique, nameMatcher, validName } from './common';
 
 function tagName(name: string | null | undefined): string {
@@ -32,6 +33,7 @@ export const tagRoutes: Route[] = [
     method: 'POST', path: '/workspaces/:ws/tags',
     handler: ({ store, user, param, body }) => {
       const workspace = store.workspace(user, param('ws'));
+      requireMayCreate(store.state, workspace, user, 'tag');
       const tag: Tag = { id: store.newId(), workspaceId: workspace.id, name: tagName(stringField(requireObject(body), 'name')), archived: false };
       ensureUniqueTag(store, tag);
       store.state.tags.push(tag);
@@ -43,10 +45,12 @@ export const tagRoutes: Route[] = [
     handler: ({ store, user, param }) => ok(store.tag(store.workspace(user, param('ws')), param('id'))),
   },
   {
-    // Changes only the fields sent.
+    // Changes only the fields sent. Inference: whoever may not create tags may not change them either.
     method: 'PUT', path: '/workspaces/:ws/tags/:id',
     handler: ({ store, user, param, body }) => {
-      const tag = store.tag(store.workspace(user, param('ws')), param('id'));
+      const workspace = store.workspace(user, param('ws'));
+      requireMayCreate(store.state, workspace, user, 'tag');
+      const tag = store.tag(workspace, param('id'));
       const fields = requireObject(body);
       const name = stringField(fields, 'name');
       const next: Tag = {

@@ -1,7 +1,7 @@
 // /workspaces/{ws}/projects/{pid}/tasks
 
 import type { JsonObject } from '../body';
-import type { Project, Task } from '../model';
+import type { Project, Task, Workspace } from '../model';
 import type { RequestContext, Route } from '../router';
 import type { Store } from '../store';
 import { booleanField, requireObject, stringArrayField, stringField } from '../body';
@@ -10,6 +10,7 @@ import { created, ok, paged } from '../responses';
 import { removeWhere } from '../store';
 import { isIsoDuration } from '../time';
 import { taskRenderer } from '../views';
+import { requireMayCreate } from '../roles';
 import { ensureUnique, nameMatcher, validName } from './common';
 
 function taskName(name: string | null | undefined): string {
@@ -35,9 +36,9 @@ function ensureUniqueTask(store: Store, task: Task): void {
     t.id !== task.id && t.projectId === task.projectId && t.name.toLowerCase() === lower));
 }
 
-function inProject(ctx: RequestContext): { project: Project; render: (t: Task) => unknown } {
+function inProject(ctx: RequestContext): { workspace: Workspace; project: Project; render: (t: Task) => unknown } {
   const workspace = ctx.store.workspace(ctx.user, ctx.param('ws'));
-  return { project: ctx.store.project(workspace, ctx.param('pid')), render: taskRenderer(ctx.store.state, workspace.id) };
+  return { workspace, project: ctx.store.project(workspace, ctx.param('pid')), render: taskRenderer(ctx.store.state, workspace.id) };
 }
 
 export const taskRoutes: Route[] = [
@@ -56,7 +57,8 @@ export const taskRoutes: Route[] = [
   {
     method: 'POST', path: '/workspaces/:ws/projects/:pid/tasks',
     handler: (ctx) => {
-      const { project, render } = inProject(ctx);
+      const { workspace, project, render } = inProject(ctx);
+      requireMayCreate(ctx.store.state, workspace, ctx.user, 'task');
       const fields = requireObject(ctx.body);
       const assigneeIds = stringArrayField(fields, 'assigneeIds') ?? [];
       const task: Task = {

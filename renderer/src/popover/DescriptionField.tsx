@@ -1,6 +1,7 @@
 // "What are you working on?": a textbox with suggestions from recent entries. Picking a suggestion
 // fills the project, task, tags and billable of that entry too. Enter (with no suggestion chosen)
-// is left to the form: it starts the timer.
+// is left to the form: it starts the timer, and the suggestions close. ArrowDown in an empty field
+// lists the recent entries.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EntryView, ProjectOption } from '../../../shared/domain';
 import { normalizeForSearch } from '../../../shared/text-search';
@@ -20,9 +21,9 @@ export interface DescriptionFieldProps {
   readonly placeholder?: string;
 }
 
-function suggestionsFor(query: string, recent: readonly EntryView[]): EntryView[] {
+function suggestionsFor(query: string, recent: readonly EntryView[], browse: boolean): EntryView[] {
   const words = normalizeForSearch(query).split(' ').filter(Boolean);
-  if (words.length === 0) return [];
+  if (words.length === 0 && !browse) return [];
   const seen = new Set<string>();
   const found: EntryView[] = [];
   for (const entry of recent) {
@@ -43,7 +44,9 @@ export function DescriptionField({ value, onChange, onSuggestion, recent, projec
   const inputRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const suggestions = useMemo(() => (open ? suggestionsFor(value, recent) : []), [open, value, recent]);
+  /** Opened with ArrowDown on an empty field: every recent entry, not only matches. */
+  const [browse, setBrowse] = useState(false);
+  const suggestions = useMemo(() => (open ? suggestionsFor(value, recent, browse) : []), [open, value, recent, browse]);
   const showing = open && suggestions.length > 0;
 
   useEffect(() => {
@@ -60,7 +63,11 @@ export function DescriptionField({ value, onChange, onSuggestion, recent, projec
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!showing) {
-        if (event.key === 'ArrowDown' && value.trim()) setOpen(true);
+        if (event.key === 'ArrowDown') {
+          event.preventDefault();
+          setBrowse(value.trim() === '');
+          setOpen(true);
+        }
         return;
       }
       event.preventDefault();
@@ -76,6 +83,9 @@ export function DescriptionField({ value, onChange, onSuggestion, recent, projec
       setOpen(false);
       setActive(-1);
     } else if (event.key === 'Enter') {
+      // Left to the form (it starts the timer): the list must not stay open over it.
+      setOpen(false);
+      setActive(-1);
       onCommit?.();
     }
   };
@@ -97,6 +107,7 @@ export function DescriptionField({ value, onChange, onSuggestion, recent, projec
         onChange={(event) => {
           onChange(event.currentTarget.value);
           setOpen(true);
+          setBrowse(false);
           setActive(-1);
         }}
         onBlur={() => {

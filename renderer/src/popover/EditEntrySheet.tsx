@@ -14,13 +14,14 @@ import { call, draftOf, setEditing, showToast, usePopover, wire } from './store'
 function timesOf(entry: EntryView, zone: string, timeFormat: 'HOUR12' | 'HOUR24'): TimesInput {
   const date = dayKeyOf(entry.start, zone);
   const start = formatTimeOfDay(secondsOfDayIn(entry.start, zone), timeFormat);
-  if (!entry.end) return { date, start, end: '', endsNextDay: false };
+  if (!entry.end) return { date, start, end: '' };
   const endDay = dayKeyOf(entry.end, zone);
   if (endDay === date || endDay === shiftDayKey(date, 1)) {
-    return { date, start, end: formatTimeOfDay(secondsOfDayIn(entry.end, zone), timeFormat), endsNextDay: endDay !== date };
+    // An end on the next day reads as such again: its time is before the start, written 24-hour or with am/pm.
+    return { date, start, end: formatTimeOfDay(secondsOfDayIn(entry.end, zone), timeFormat) };
   }
   const minutes = Math.round((Date.parse(entry.end) - Date.parse(entry.start)) / 60_000);
-  return { date, start, end: `+${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, endsNextDay: false };
+  return { date, start, end: `+${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` };
 }
 
 export function EditEntrySheet({ entryKey }: { entryKey: string }) {
@@ -37,6 +38,11 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
   const [draft, setDraft] = useState<EntryDraft>(() => draftOf(entry));
   const [times, setTimes] = useState<TimesInput>(original.current);
   const [error, setError] = useState<UserError | null>(null);
+  /** Closing with changes asks first (Esc, Cancel, the close button). */
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const initialDraft = useRef(draftOf(entry));
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initialDraft.current) || JSON.stringify(times) !== JSON.stringify(original.current);
+  const close = () => (dirty ? setAskingToDiscard(true) : setEditing(null));
 
   const save = async () => {
     const resolved = resolveTimes(times, zone);
@@ -44,7 +50,7 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
     // Times the user did not touch keep their seconds.
     const before = original.current;
     const startSame = times.date === before.date && times.start === before.start;
-    const endSame = startSame && times.end === before.end && times.endsNextDay === before.endsNextDay;
+    const endSame = startSame && times.end === before.end;
     const start = startSame ? entry.start : toClockifyInstant(resolved.start);
     const end = endSame && entry.end ? entry.end : toClockifyInstant(resolved.end);
     const result = await call(() => window.clockify.updateEntry({ entryKey: entry.key, draft: wire(draft), times: { start, end } }));
@@ -72,14 +78,20 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
       event.preventDefault();
       void save();
     }
+    // Esc closes the editor only when nothing would be lost; otherwise it asks (and Esc again keeps editing).
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      if (askingToDiscard) setAskingToDiscard(false);
+      else close();
+    }
   };
 
   return (
     <div className="sheet-backdrop">
-      <div role="dialog" aria-modal="true" aria-label="Edit entry" className="sheet" onKeyDown={onKeyDown}>
+      <div role="dialog" aria-modal="true" aria-label="Edit entry" className="sheet edit-sheet" onKeyDown={onKeyDown}>
         <div className="sheet-head">
           <h2>Edit entry</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={() => setEditing(null)}>
+          <button type="button" className="icon-button" aria-label="Close" onClick={close}>
             <Icon name="close" />
           </button>
         </div>
@@ -95,23 +107,38 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
             {error.message}
           </div>
         )}
-        <div className="sheet-actions">
-          <button type="button" className="quiet danger" onClick={() => void remove()}>
-            Delete
-          </button>
-          {attentionIds.length > 0 && (
-            <button type="button" className="quiet" onClick={() => void discard()}>
-              Discard change
+        {askingToDiscard ? (
+          <div className="discard-ask" role="group" aria-label="Unsaved changes">
+            <p>Discard your changes to this entry?</p>
+            <div className="sheet-actions">
+              <span className="spacer" />
+              <button type="button" className="quiet danger" onClick={() => setEditing(null)}>
+                Discard changes
+              </button>
+              <button type="button" className="primary" autoFocus onClick={() => setAskingToDiscard(false)}>
+                Keep editing
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="sheet-actions">
+            <button type="button" className="quiet danger" onClick={() => void remove()}>
+              Delete
             </button>
-          )}
-          <span className="spacer" />
-          <button type="button" className="quiet" onClick={() => setEditing(null)}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save
-          </button>
-        </div>
+            {attentionIds.length > 0 && (
+              <button type="button" className="quiet" onClick={() => void discard()}>
+                Discard change
+              </button>
+            )}
+            <span className="spacer" />
+            <button type="button" className="quiet" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={() => void save()}>
+              Save
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -3,7 +3,7 @@
 // project, whenever either changes; the user can still flip it.
 import { useEffect, useMemo } from 'react';
 import type { EntryDraft, EntryView, UserError, WorkspaceOption } from '../../../shared/domain';
-import { defaultBillable } from '../../../shared/entry-rules';
+import { defaultBillable, mayCreate } from '../../../shared/entry-rules';
 import { DescriptionField } from './DescriptionField';
 import { ProjectPicker, type ProjectChoice } from './pickers/ProjectPicker';
 import { TagPicker, type TagChoice } from './pickers/TagPicker';
@@ -36,27 +36,17 @@ export function EntryFields({ draft, onChange, invalidField, focusToken, onDescr
     if (draft.projectId && catalog) void loadTasks(draft.projectId);
   }, [draft.projectId, catalog]);
 
-  const chooseProject = async (choice: ProjectChoice) => {
+  const chooseProject = (choice: ProjectChoice) => {
     if (choice.kind === 'none') return onChange({ ...draft, projectId: null, taskId: null, billable: false }, 'project');
-    let project = choice.kind === 'project' ? choice.project : null;
-    if (choice.kind === 'create') {
-      const created = await call(() => window.clockify.createProject({ name: choice.name, clientId: null }));
-      if (!created.ok) return showToast('error', created.error.message);
-      project = created.value;
-      showToast('info', `Project “${project.name}” created.`);
-    }
-    if (!project) return;
-    onChange({ ...draft, projectId: project.id, taskId: null, billable: defaultBillable(project, null) }, 'project');
+    onChange({ ...draft, projectId: choice.project.id, taskId: null, billable: defaultBillable(choice.project, null) }, 'project');
   };
 
   const toggleTag = async (choice: TagChoice) => {
-    let id: string;
-    if (choice.kind === 'create') {
-      const created = await call(() => window.clockify.createTag({ name: choice.name }));
-      if (!created.ok) return showToast('error', created.error.message);
-      id = created.value.id;
-    } else {
-      id = choice.tag.id;
+    let id = choice.tag.id;
+    if (choice.kind === 'restore') {
+      const restored = await call(() => window.clockify.unarchiveTag({ tagId: choice.tag.id }));
+      if (!restored.ok) return showToast('error', restored.error.message);
+      id = restored.value.id;
     }
     const tagIds = draft.tagIds.includes(id) ? draft.tagIds.filter((tag) => tag !== id) : [...draft.tagIds, id];
     onChange({ ...draft, tagIds }, 'tags');
@@ -67,7 +57,9 @@ export function EntryFields({ draft, onChange, invalidField, focusToken, onDescr
   };
 
   const taskList = Array.isArray(tasks) ? tasks : [];
-  const showTasks = taskList.length > 0 || draft.taskId !== null;
+  const project = projectOf(draft.projectId) ?? null;
+  // A project without tasks still shows the field where tasks can be created in it.
+  const showTasks = taskList.length > 0 || draft.taskId !== null || (project !== null && Array.isArray(tasks) && mayCreate(workspace, 'task'));
 
   return (
     <div className="entry-fields">
@@ -87,13 +79,15 @@ export function EntryFields({ draft, onChange, invalidField, focusToken, onDescr
           workspace={workspace}
           projectId={draft.projectId}
           recentIds={recentIds}
-          onChoose={(choice) => void chooseProject(choice)}
+          onChoose={chooseProject}
           invalid={invalidField === 'project'}
         />
         {showTasks && (
           <TaskPicker
             tasks={taskList}
             taskId={draft.taskId}
+            project={project}
+            workspace={workspace}
             invalid={invalidField === 'task'}
             onChoose={(task) => onChange({ ...draft, taskId: task?.id ?? null, billable: defaultBillable(projectOf(draft.projectId), task) }, 'task')}
           />

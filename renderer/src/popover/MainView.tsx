@@ -95,14 +95,26 @@ function SyncStatus({ sync }: { sync: AppSnapshot['sync'] }) {
   );
 }
 
+function changesWord(count: number): string {
+  return `${count} ${count === 1 ? 'change' : 'changes'}`;
+}
+
 function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
   const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const account = snapshot.account;
   if (account.status !== 'signed-in') return null;
-  const signOut = async (discardPending: boolean) => {
-    const result = await call(() => window.clockify.signOut({ discardPending }));
+  // Changes not yet sent, refused ones included: signing out now throws them away.
+  const waiting = snapshot.sync.pending + snapshot.sync.attention.length;
+  const signOut = async () => {
+    const result = await call(() => window.clockify.signOut({ discardPending: waiting > 0 }));
     if (!result.ok) setProblem(result.error.message);
+  };
+  const toggle = () => {
+    setOpen(!open);
+    setConfirming(false);
+    setProblem(null);
   };
   const initials = account.userName
     .split(/\s+/)
@@ -125,7 +137,7 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
         aria-expanded={open}
         aria-haspopup="true"
         title={`${account.userName} (${account.email})`}
-        onClick={() => (setOpen(!open), setProblem(null))}
+        onClick={toggle}
       >
         {initials || <Icon name="person" />}
       </button>
@@ -137,7 +149,8 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              setOpen(false);
+              if (confirming) setConfirming(false);
+              else setOpen(false);
             }
           }}
         >
@@ -146,25 +159,39 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
             <span className="muted">{account.email}</span>
             <span className="muted small">{account.keyStorage === 'keychain' ? 'Key kept in the system keychain' : 'Key kept in memory until the app quits'}</span>
           </p>
-          {problem ? (
-            <>
-              <p role="alert" className="alert">
-                {problem}
+          {problem && (
+            <p role="alert" className="alert">
+              {problem}
+            </p>
+          )}
+          {confirming ? (
+            <div className="menu-confirm">
+              <p>
+                {waiting > 0
+                  ? `${changesWord(waiting)} ${waiting === 1 ? 'has' : 'have'} not reached Clockify yet: signing out now discards ${waiting === 1 ? 'it' : 'them'}. `
+                  : ''}
+                Sign out of {account.email}: you will need your API key to sign in again.
               </p>
-              <button type="button" className="quiet danger wide" onClick={() => void signOut(true)}>
-                Sign out and discard changes
-              </button>
-            </>
+              <div className="menu-confirm-actions">
+                <button type="button" className="quiet" autoFocus onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+                <button type="button" className="quiet danger" onClick={() => void signOut()}>
+                  {waiting > 0 ? `Sign out and discard ${changesWord(waiting)}` : 'Sign out'}
+                </button>
+              </div>
+            </div>
           ) : (
             <div className="menu-actions">
-              <button type="button" className="quiet" onClick={() => (setOpen(false), void openSettings())}>
+              {/* The first item takes the focus: Enter, Enter opens the settings, never signs out. */}
+              <button type="button" className="menu-item" autoFocus onClick={() => (setOpen(false), void openSettings())}>
                 Settings
               </button>
-              <button type="button" className="quiet" onClick={() => setReconnecting(true)}>
+              <button type="button" className="menu-item" onClick={() => setReconnecting(true)}>
                 Change key
               </button>
-              <button type="button" className="quiet" autoFocus onClick={() => void signOut(false)}>
-                Sign out
+              <button type="button" className="menu-item" onClick={() => (setConfirming(true), setProblem(null))}>
+                Sign out…
               </button>
             </div>
           )}

@@ -45,8 +45,9 @@ export function RecentEntries() {
   const todayKey = dayKeyOf(Date.now(), zone);
   const recent = snapshot?.recent;
   const days = useMemo(() => groupByDay(recent ?? [], zone, todayKey), [recent, zone, todayKey]);
-  // A running break is not work: the totals do not count up with it.
-  const running = snapshot?.timer.status === 'running' && countsAsWork(snapshot.timer.entry) ? snapshot.timer.entry : null;
+  // Today's totals count the running timer of this workspace (not one running in another), and
+  // only work: a running break does not count up.
+  const running = snapshot?.timer.status === 'running' && snapshot.timer.entry.workspaceId === snapshot.workspaceId && countsAsWork(snapshot.timer.entry) ? snapshot.timer.entry : null;
   if (!preferences) return null;
   // The list holds the last seven days, so the week so far is always all in it.
   const weekFrom = weekStartKey(todayKey, preferences.weekStart);
@@ -169,7 +170,14 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
       </div>
       <div className="entry-side">
         <span className="entry-duration">{duration}</span>
-        <span className="entry-range">{range}</span>
+        <span className="entry-range">
+          {range}
+          {entry.end && dayKeyOf(entry.end, timeZone) !== dayKeyOf(entry.start, timeZone) && (
+            <span className="next-day-mark" title="Ends the next day">
+              +1<span className="sr-only"> (ends the next day)</span>
+            </span>
+          )}
+        </span>
       </div>
       {mayChange(entry.type) ? (
         <div className="entry-tools">

@@ -1,7 +1,7 @@
 // The settings: global shortcuts (recorded by pressing them), the time zone, what happens when you
 // are away, the work-hours reminder, starting at login and the default project. Each change is
 // saved at once; main refuses what cannot work and says why.
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeShortcut, recordShortcut, SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator';
 import type { SettingsPatch } from '../../../shared/settings';
 import { Icon } from './Icon';
@@ -12,12 +12,37 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** Counts saves, so that only the latest one's answer is applied. */
 let saves = 0;
 
+type FieldName = 'zone' | 'offset' | 'threshold' | 'unload';
+
+/** A whole number within bounds, or null (an empty or fractional field is not one). */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  const value = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+}
+
+/** Focus into the sheet when it opens, and back where it was (or to the Account button) when it closes. */
+function useSheetFocus() {
+  const sheet = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement;
+    sheet.current?.querySelector<HTMLElement>('button, input, select')?.focus();
+    return () => {
+      const back = opener instanceof HTMLElement && opener !== document.body && opener.isConnected ? opener : document.querySelector<HTMLElement>('button[aria-label="Account"]');
+      requestAnimationFrame(() => back?.focus());
+    };
+  }, []);
+  return sheet;
+}
+
 export function SettingsSheet() {
   const settings = usePopover((state) => state.settings);
   const [error, setError] = useState<string | null>(null);
+  /** What is wrong with one field, said next to it. */
+  const [fieldError, setFieldError] = useState<{ field: FieldName; message: string } | null>(null);
+  const sheet = useSheetFocus();
   if (!settings) return null;
 
-  const save = async (patch: SettingsPatch) => {
+  const save = async (patch: SettingsPatch, field?: FieldName) => {
     const before = settings;
     const turn = ++saves;
     setSettings({ ...settings, ...patch }); // shown at once; main's answer follows
@@ -25,15 +50,23 @@ export function SettingsSheet() {
     if (turn !== saves) return; // a later change is on its way: an older answer must not undo it
     if (!result.ok) {
       setSettings(before);
+      if (field) return setFieldError({ field, message: result.error.message });
       return setError(result.error.message);
     }
     setError(null);
+    if (field === undefined || fieldError?.field === field) setFieldError(null);
     setSettings(result.value);
   };
+  const problemAt = (field: FieldName) =>
+    fieldError?.field === field ? (
+      <p role="alert" className="field-problem" id={`settings-${field}-problem`}>
+        {fieldError.message}
+      </p>
+    ) : null;
 
   return (
     <div className="sheet-backdrop">
-      <div role="dialog" aria-modal="true" aria-label="Settings" className="sheet settings">
+      <div ref={sheet} role="dialog" aria-modal="true" aria-label="Settings" className="sheet settings">
         <div className="sheet-head">
           <h2>Settings</h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={closeSettings}>
@@ -80,15 +113,36 @@ export function SettingsSheet() {
             {settings.timeZone.kind === 'zone' && (
               <label className="setting">
                 <span>Zone</span>
-                <input aria-label="Zone" defaultValue={settings.timeZone.zone} onBlur={(event) => void save({ timeZone: { kind: 'zone', zone: event.currentTarget.value.trim() } })} />
+                <input
+                  aria-label="Zone"
+                  aria-invalid={fieldError?.field === 'zone' || undefined}
+                  aria-describedby={fieldError?.field === 'zone' ? 'settings-zone-problem' : undefined}
+                  defaultValue={settings.timeZone.zone}
+                  onBlur={(event) => void save({ timeZone: { kind: 'zone', zone: event.currentTarget.value.trim() } }, 'zone')}
+                />
               </label>
             )}
+            {problemAt('zone')}
             {settings.timeZone.kind === 'offset' && (
               <label className="setting">
                 <span>Hours from UTC</span>
-                <input type="number" aria-label="Hours from UTC" min={-12} max={14} defaultValue={settings.timeZone.hours} onBlur={(event) => void save({ timeZone: { kind: 'offset', hours: Number(event.currentTarget.value) } })} />
+                <input
+                  type="number"
+                  aria-label="Hours from UTC"
+                  min={-12}
+                  max={14}
+                  aria-invalid={fieldError?.field === 'offset' || undefined}
+                  aria-describedby={fieldError?.field === 'offset' ? 'settings-offset-problem' : undefined}
+                  defaultValue={settings.timeZone.hours}
+                  onBlur={(event) => {
+                    const hours = wholeNumber(event.currentTarget.value, -12, 14);
+                    if (hours === null) return setFieldError({ field: 'offset', message: 'Enter whole hours from -12 to 14 (for example -3 or 2).' });
+                    void save({ timeZone: { kind: 'offset', hours } }, 'offset');
+                  }}
+                />
               </label>
             )}
+            {problemAt('offset')}
             <p className="muted small">In force: {settings.effectiveTimeZone}</p>
           </fieldset>
 
@@ -96,8 +150,22 @@ export function SettingsSheet() {
             <legend>Away from the computer</legend>
             <label className="setting">
               <span>Ask about time away after (minutes)</span>
-              <input type="number" aria-label="Minutes away before asking" min={1} max={480} defaultValue={settings.idle.thresholdMinutes} onBlur={(event) => void save({ idle: { ...settings.idle, thresholdMinutes: Number(event.currentTarget.value) } })} />
+              <input
+                type="number"
+                aria-label="Minutes away before asking"
+                min={1}
+                max={480}
+                aria-invalid={fieldError?.field === 'threshold' || undefined}
+                aria-describedby={fieldError?.field === 'threshold' ? 'settings-threshold-problem' : undefined}
+                defaultValue={settings.idle.thresholdMinutes}
+                onBlur={(event) => {
+                  const minutes = wholeNumber(event.currentTarget.value, 1, 480);
+                  if (minutes === null) return setFieldError({ field: 'threshold', message: 'Enter whole minutes from 1 to 480.' });
+                  void save({ idle: { ...settings.idle, thresholdMinutes: minutes } }, 'threshold');
+                }}
+              />
             </label>
+            {problemAt('threshold')}
             {settings.idleUnavailable && (
               <p className="muted small" role="note">
                 {settings.idleUnavailable}
@@ -177,8 +245,22 @@ export function SettingsSheet() {
             </label>
             <label className="setting">
               <span>Free the popover's memory after it has been hidden for (minutes; 0: never)</span>
-              <input type="number" aria-label="Minutes hidden before the popover is unloaded" min={0} max={1440} defaultValue={settings.unloadPopoverAfterMinutes} onBlur={(event) => void save({ unloadPopoverAfterMinutes: Number(event.currentTarget.value) })} />
+              <input
+                type="number"
+                aria-label="Minutes hidden before the popover is unloaded"
+                min={0}
+                max={1440}
+                aria-invalid={fieldError?.field === 'unload' || undefined}
+                aria-describedby={fieldError?.field === 'unload' ? 'settings-unload-problem' : undefined}
+                defaultValue={settings.unloadPopoverAfterMinutes}
+                onBlur={(event) => {
+                  const minutes = wholeNumber(event.currentTarget.value, 0, 1440);
+                  if (minutes === null) return setFieldError({ field: 'unload', message: 'Enter whole minutes from 0 (never) to 1440.' });
+                  void save({ unloadPopoverAfterMinutes: minutes }, 'unload');
+                }}
+              />
             </label>
+            {problemAt('unload')}
           </fieldset>
         </div>
       </div>

@@ -2,7 +2,7 @@
 // manual entry and the entry editor; shows what the times mean before anything is sent.
 import type { TimesInput } from '../entry-times';
 import { resolveTimes } from '../entry-times';
-import { dayKeyOf, formatClockTime, formatDurationWords } from '../time-format';
+import { dayKeyOf, formatClockTime, formatDayLabel, formatDurationWords, shiftDayKey } from '../time-format';
 import { usePopover } from './store';
 
 export interface TimesFieldsProps {
@@ -53,16 +53,19 @@ export function TimesFields({ value, onChange, invalidField }: TimesFieldsProps)
         </label>
       </div>
       <div className="times-row secondary">
-        <label className="check">
-          <input type="checkbox" checked={value.endsNextDay} onChange={(event) => onChange({ ...value, endsNextDay: event.currentTarget.checked })} />
-          <span>Ends next day</span>
-        </label>
         <span className="times-preview" aria-live="polite">
-          {resolved?.ok
-            ? `${formatClockTime(resolved.start, zone, timeFormat)} → ${formatClockTime(resolved.end, zone, timeFormat)}${dayKeyOf(resolved.end, zone) !== dayKeyOf(resolved.start, zone) ? ' next day' : ''} · ${formatDurationWords(resolved.seconds)}`
-            : ''}
+          {resolved?.ok ? `${formatClockTime(resolved.start, zone, timeFormat)} → ${formatClockTime(resolved.end, zone, timeFormat)} · ${formatDurationWords(resolved.seconds)}${crossing(resolved, zone, timeFormat)}` : ''}
         </span>
       </div>
     </div>
   );
+}
+
+/** " · ends tomorrow 01:15" for an entry that ends on another day than it starts, else "". */
+function crossing(resolved: { start: Date; end: Date }, zone: string, timeFormat: 'HOUR12' | 'HOUR24'): string {
+  const endDay = dayKeyOf(resolved.end, zone);
+  if (endDay === dayKeyOf(resolved.start, zone)) return '';
+  const today = dayKeyOf(Date.now(), zone);
+  const day = endDay === today ? 'today' : endDay === shiftDayKey(today, 1) ? 'tomorrow' : endDay === shiftDayKey(today, -1) ? 'yesterday' : `on ${formatDayLabel(endDay, today)}`;
+  return ` · ends ${day} ${formatClockTime(resolved.end, zone, timeFormat)}`;
 }

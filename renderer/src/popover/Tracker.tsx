@@ -4,7 +4,7 @@ import type { EntryDraft, EntryView, UserError } from '../../../shared/domain';
 import { checkWorkspaceRules } from '../../../shared/entry-rules';
 import { toClockifyInstant } from '../../../shared/time/wire-format';
 import { resolveTimes, type TimesInput } from '../entry-times';
-import { dayKeyOf, formatClockTime, formatElapsed } from '../time-format';
+import { dayKeyOf, formatClockTime, formatElapsed, shiftDayKey } from '../time-format';
 import { EntryFields, type FieldChange } from './EntryFields';
 import { Icon } from './Icon';
 import { TimesFields } from './TimesFields';
@@ -14,6 +14,7 @@ import {
   call,
   focusDescription,
   refusedStop,
+  runningElsewhere,
   saveRunning,
   setDraft,
   setMode,
@@ -60,7 +61,8 @@ function TimerForm() {
   const [error, setError] = useState<UserError | null>(null);
   const entry = boundEntry(snapshot);
   const refused = refusedStop(snapshot);
-  const running = snapshot?.timer.status === 'running';
+  const running = snapshot?.timer.status === 'running' && entry !== null;
+  const elsewhere = runningElsewhere(snapshot);
   const workspace = snapshot?.workspaces.find((w) => w.id === snapshot.workspaceId) ?? null;
   const missing = refused && workspace ? checkWorkspaceRules(draft, workspace.rules, workspace.name) : null;
 
@@ -120,6 +122,7 @@ function TimerForm() {
           <span>Complete the entry below: {missing ? missing.message : 'then save it.'}</span>
         </div>
       )}
+      {elsewhere && <ElsewhereNote entry={elsewhere.entry} workspaceName={elsewhere.workspaceName} />}
       <EntryFields
         draft={draft}
         onChange={onChange}
@@ -182,6 +185,23 @@ function RunningTimer({ entry }: { entry: EntryView }) {
   );
 }
 
+/** A timer running in another workspace: said, with the way to it, instead of a silent 0:00:00. */
+function ElsewhereNote({ entry, workspaceName }: { entry: EntryView; workspaceName: string }) {
+  const now = usePopover((state) => state.now);
+  const preferences = usePopover((state) => state.snapshot?.preferences);
+  const since = preferences ? formatClockTime(entry.start, preferences.timeZone, preferences.timeFormat) : '';
+  return (
+    <div role="note" aria-label="Timer in another workspace" className="elsewhere">
+      <span>
+        A timer is running in {workspaceName}: “{entry.description || 'no description'}” since {since} ({formatElapsed((now - Date.parse(entry.start)) / 1000)}). Starting here stops it.
+      </span>
+      <button type="button" className="link" onClick={() => void call(() => window.clockify.selectWorkspace({ workspaceId: entry.workspaceId }))}>
+        Go to {workspaceName}
+      </button>
+    </div>
+  );
+}
+
 function StoppedAt({ entry }: { entry: EntryView }) {
   return <div className="timer stopped">{formatElapsed(entry.end ? (Date.parse(entry.end) - Date.parse(entry.start)) / 1000 : 0)}</div>;
 }
@@ -191,23 +211,33 @@ function StoppedAt({ entry }: { entry: EntryView }) {
 function ManualEntryForm() {
   const focusToken = usePopover((state) => state.focusToken);
   const zone = usePopover((state) => state.snapshot?.preferences.timeZone ?? 'UTC');
+  const timeFormat = usePopover((state) => state.snapshot?.preferences.timeFormat ?? 'HOUR24');
   // The same default project as the timer (the fixed or last-used one), not the running entry's.
   const [draft, setLocalDraft] = useState<EntryDraft>(() => {
     const state = usePopover.getState();
     return state.boundKey === null ? { ...EMPTY_DRAFT, projectId: state.draft.projectId, billable: state.draft.billable } : EMPTY_DRAFT;
   });
-  const [times, setTimes] = useState<TimesInput>(() => ({ date: dayKeyOf(Date.now(), zone), start: '', end: '', endsNextDay: false }));
+  const [times, setTimes] = useState<TimesInput>(() => ({ date: dayKeyOf(Date.now(), zone), start: '', end: '' }));
   const [error, setError] = useState<UserError | null>(null);
+  /** The times whose future end was pointed out: the next Add entry adds them. */
+  const [confirmedFuture, setConfirmedFuture] = useState<string | null>(null);
 
   const add = async () => {
     const resolved = resolveTimes(times, zone);
     if (!resolved.ok) return setError(resolved.error);
+    const timesKey = JSON.stringify(times);
+    if (resolved.end.getTime() > Date.now() && confirmedFuture !== timesKey) {
+      setConfirmedFuture(timesKey);
+      const when = `${dayKeyOf(resolved.end.getTime(), zone) === dayKeyOf(Date.now(), zone) ? 'today' : dayKeyOf(resolved.end.getTime(), zone) === shiftDayKey(dayKeyOf(Date.now(), zone), 1) ? 'tomorrow' : dayKeyOf(resolved.end.getTime(), zone)} ${formatClockTime(resolved.end.toISOString(), zone, timeFormat)}`;
+      return setError({ kind: 'future', status: null, field: 'end', message: `This entry ends in the future (${when}): press Add entry again to add it anyway. Nothing was sent yet.` });
+    }
     const result = await call(() => window.clockify.addEntry({ draft: wire(draft), times: { start: toClockifyInstant(resolved.start), end: toClockifyInstant(resolved.end) } }));
     if (!result.ok) return setError(result.error);
     setError(null);
+    setConfirmedFuture(null);
     showToast('info', 'Entry added.');
     setLocalDraft({ ...EMPTY_DRAFT, projectId: draft.projectId, taskId: draft.taskId, billable: draft.billable });
-    setTimes({ ...times, start: times.end && !times.endsNextDay ? times.end : '', end: '', endsNextDay: false });
+    setTimes({ ...times, start: times.end && !resolved.endsNextDay ? times.end : '', end: '' });
     focusDescription();
   };
 

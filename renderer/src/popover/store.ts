@@ -156,11 +156,18 @@ export function refusedStop(snapshot: AppSnapshot | null): Attention | null {
   return snapshot.sync.attention.find((item) => item.what === 'stop' && item.entryKey === key) ?? null;
 }
 
-/** The entry the timer form edits: the running one, or one whose stop must be completed. */
+/** The entry the timer form edits: the running one, or one whose stop must be completed (in the chosen workspace). */
 export function boundEntry(snapshot: AppSnapshot | null): EntryView | null {
   if (!snapshot) return null;
-  if (snapshot.timer.status === 'running') return snapshot.timer.entry;
+  if (snapshot.timer.status === 'running') return snapshot.timer.entry.workspaceId === snapshot.workspaceId ? snapshot.timer.entry : null;
   return refusedStop(snapshot) && snapshot.timer.status === 'stopping' ? snapshot.timer.entry : null;
+}
+
+/** A timer running in another workspace than the chosen one (starting here stops it). */
+export function runningElsewhere(snapshot: AppSnapshot | null): { entry: EntryView; workspaceName: string } | null {
+  if (!snapshot || snapshot.timer.status !== 'running' || snapshot.timer.entry.workspaceId === snapshot.workspaceId) return null;
+  const { entry } = snapshot.timer;
+  return { entry, workspaceName: snapshot.workspaces.find((workspace) => workspace.id === entry.workspaceId)?.name ?? 'another workspace' };
 }
 
 let boundSignature = '';

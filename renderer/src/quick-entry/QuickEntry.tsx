@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { AppSnapshot, WorkspaceOption } from '../../../shared/domain';
 import { parseQuickEntry, type QuickEntryParse } from '../../../shared/quick-entry';
 import type { CatalogData } from '../catalog-data';
-import { dayKeyOf } from '../time-format';
-import { addPlannedEntries, entriesWord, planEntries, type QuickEntryPlan } from './plan';
+import { dayKeyOf, formatDurationWords } from '../time-format';
+import { addPlannedEntries, cautions, entriesWord, planEntries, type QuickEntryPlan } from './plan';
 import { EntryPreview } from './Preview';
 import { formatDate } from './preview-format';
 import { hideWindow, useQuickEntry } from './store';
@@ -61,7 +61,19 @@ export function QuickEntryApp() {
   return <QuickEntryForm snapshot={snapshot} workspace={workspace} />;
 }
 
-type Problem = { readonly message: string; readonly candidates?: readonly string[] };
+type Problem = { readonly message: string; readonly candidates?: readonly string[]; readonly choiceFor?: { sigil: '@' | '#'; query: string } };
+
+/**
+ * The line with the ambiguous @project or #tag replaced by a candidate, quoted so it matches only
+ * that one ("Design (Globex)" → @"Design Globex": client names match too).
+ */
+export function withChoice(line: string, choiceFor: { sigil: '@' | '#'; query: string }, label: string): string {
+  const name = label.replace(/ \((.+)\)$/, ' $1');
+  const words = choiceFor.query.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const written = new RegExp(`\\${choiceFor.sigil}["“”]?${words.join('\\s+')}["“”]?`);
+  return written.test(line) ? line.replace(written, `${choiceFor.sigil}"${name}"`) : line;
+}
+
 type Outcome = { readonly kind: 'added' | 'failed'; readonly text: string };
 
 interface Reading {
@@ -74,7 +86,7 @@ function read(line: string, now: number, snapshot: AppSnapshot, workspace: Works
   if (line.trim() === '') return { parse: null, plan: null, problem: null };
   if (!catalog) return { parse: null, plan: null, problem: { message: catalogError ?? 'The projects and tags are still loading: press Enter again in a moment.' } };
   const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, projects: catalog.projects.sorted, tags: catalog.tags });
-  if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}) } };
+  if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}), ...(parse.choiceFor ? { choiceFor: parse.choiceFor } : {}) } };
   const plan = planEntries(parse, catalog, workspace);
   return { parse, plan, problem: plan.problem ? { message: plan.problem.message } : null };
 }
@@ -100,6 +112,8 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
   const [armed, setArmed] = useState(false);
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** The line whose cautions (over 12 h, ends in the future) were shown on an Enter: the next Enter adds it. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const lastPlan = useRef<QuickEntryPlan | null>(null);
   const now = useNow(line !== '');
@@ -135,6 +149,9 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
   }, []);
 
   const todayKey = dayKeyOf(now, preferences.timeZone);
+  const cautionsOf = (candidate: QuickEntryPlan, at: number) =>
+    cautions(candidate, at, (item) => formatDate(item.localDate, todayKey), formatDurationWords);
+  const warnings = plan ? cautionsOf(plan, now) : [];
 
   async function submit(): Promise<void> {
     if (sending || line.trim() === '') return;
@@ -142,6 +159,11 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
     const fresh = read(line, Date.now(), snapshot, workspace, catalog, catalogError);
     if (fresh.problem || !fresh.plan) {
       setArmed(true);
+      return;
+    }
+    // Over 12 hours or ending in the future: the window has said so; the second Enter adds it.
+    if (cautionsOf(fresh.plan, Date.now()).length > 0 && confirming !== line) {
+      setConfirming(line);
       return;
     }
     setSending(true);
@@ -155,6 +177,7 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
       setOutcome({ kind: 'added', text: `Added ${entriesWord(result.added)}${later}` });
       setLine('');
       setArmed(false);
+      setConfirming(null);
     }
     input.current?.focus();
   }
@@ -210,13 +233,36 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
             {problem.candidates && problem.candidates.length > 0 ? (
               <ul className="candidates" aria-label="Candidates">
                 {problem.candidates.map((candidate) => (
-                  <li key={candidate}>{candidate}</li>
+                  <li key={candidate}>
+                    {problem.choiceFor ? (
+                      <button
+                        type="button"
+                        className="candidate"
+                        onClick={() => {
+                          setLine(withChoice(line, problem.choiceFor!, candidate));
+                          input.current?.focus();
+                        }}
+                      >
+                        {candidate}
+                      </button>
+                    ) : (
+                      candidate
+                    )}
+                  </li>
                 ))}
               </ul>
             ) : null}
           </div>
         ) : null}
         {!showProblem && problem && line.trim() !== '' ? <p className="typing">{problem.message}</p> : null}
+        {warnings.length > 0 && !showProblem ? (
+          <div className={`caution${confirming === line ? ' asked' : ''}`} aria-live="assertive">
+            {warnings.map((warning) => (
+              <p key={warning}>{warning}</p>
+            ))}
+            <p className="caution-action">{confirming === line ? 'Press Enter again to add it anyway, or change the line.' : 'Enter asks once more before adding it.'}</p>
+          </div>
+        ) : null}
         {shown ? (
           <div className={shown === plan ? 'entry-preview' : 'entry-preview stale'} aria-hidden={shown !== plan || undefined}>
             <EntryPreview workspace={workspace.name} plan={shown} notes={parse?.ok && shown === plan ? parse.notes : []} preferences={preferences} todayKey={todayKey} />
@@ -249,7 +295,7 @@ function Guide({ workspace, zone, twelveHour }: { workspace: string; zone: strin
       </dd>
       <dt>Zone</dt>
       <dd>
-        times are {zone}; an end before the start is the next day
+        times are {zone}; <code>9-5</code> is 09:00–17:00, <code>22:30-1:15</code> ends the next day
       </dd>
       <dt>Keys</dt>
       <dd>

@@ -39,6 +39,23 @@ export function planEntries(parsed: ParsedLine, catalog: CatalogLookups, workspa
   return { draft, project, tags, billableWritten: parsed.billable !== null, items: parsed.items, problem };
 }
 
+/** Longer than this, a single entry is more likely a misreading than a working day. */
+export const LONG_ENTRY_SECONDS = 12 * 3600;
+
+/**
+ * What must be confirmed with a second Enter, in words: an entry longer than 12 hours, or one that
+ * ends in the future. Empty when the line can be added at once.
+ */
+export function cautions(plan: QuickEntryPlan, now: number, describe: (item: QuickEntryItem) => string, length: (seconds: number) => string): string[] {
+  const found: string[] = [];
+  const long = plan.items.filter((item) => item.durationSeconds > LONG_ENTRY_SECONDS);
+  const future = plan.items.filter((item) => Date.parse(item.end) > now);
+  const which = (item: QuickEntryItem) => (plan.items.length === 1 ? 'This entry' : `The entry on ${describe(item)}`);
+  for (const item of long) found.push(`${which(item)} is ${length(item.durationSeconds)} long, more than 12 hours.`);
+  for (const item of future) found.push(`${which(item)} ends in the future (${describe(item)}, ${item.localEnd}${item.endsNextDay ? ' the next day' : ''}).`);
+  return found;
+}
+
 export type AddEntry = (request: { draft: EntryDraft & { tagIds: string[] }; times: { start: string; end: string } }) => Promise<Result<null>>;
 
 export type AddOutcome = { readonly added: number; readonly error: string | null };

@@ -2,6 +2,9 @@
 // input, the active option is aria-activedescendant, only the rows in view are in the DOM, so a
 // picker over 10,000 projects costs the same as one over ten. Arrows, Page Up/Down and Enter work
 // as in a native select; Esc closes the list (and only then, from the next Esc, the window).
+// A search always starts fresh: typing into the field while it shows the current choice searches
+// for what was typed, never an edited name. Enter and Tab take the highlighted match; a "Create …"
+// row is never highlighted by default, so no key press creates anything unasked.
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface OptionRow<T> {
@@ -13,7 +16,7 @@ export interface OptionRow<T> {
   readonly spoken?: string;
   readonly selected: boolean;
   readonly color?: string;
-  /** "Create …" rows look different. */
+  /** "Create …" rows look different and are never the default choice. */
   readonly create?: boolean;
   readonly muted?: boolean;
 }
@@ -45,6 +48,8 @@ export interface ComboboxProps<T> {
   readonly leading?: ReactNode;
   readonly className?: string;
   readonly disabled?: boolean;
+  /** A line under the options (why something is not offered), for the current query. */
+  readonly note?: (query: string) => string | null;
 }
 
 function nextOption<T>(rows: readonly Row<T>[], from: number, step: number): number {
@@ -57,16 +62,34 @@ function nextOption<T>(rows: readonly Row<T>[], from: number, step: number): num
   }
 }
 
+/** The row highlighted when a list opens: the current choice, else the first existing match; never a "Create …" row. */
 function firstOption<T>(rows: readonly Row<T>[], preferSelected: boolean): number {
   if (preferSelected) {
     const selected = rows.findIndex((row) => row.kind === 'option' && row.selected);
     if (selected !== -1) return selected;
   }
-  return rows.findIndex((row) => row.kind === 'option');
+  return rows.findIndex((row) => row.kind === 'option' && !row.create);
+}
+
+/**
+ * What was typed into a field that showed `shown`: the inserted text, wherever the caret was (so
+ * "Website Relaunch" with "reb" typed in the middle searches "reb", not "Website Relreblaunch").
+ * `before` is the selection just before the change (from `beforeinput`), `caret` the caret after it.
+ */
+export function typedInto(shown: string, value: string, before: { start: number; end: number } | null, caret: number | null): string {
+  if (before && caret !== null) {
+    if (before.start === 0 && before.end >= shown.length) return value;
+    return caret > before.start ? value.slice(before.start, caret) : '';
+  }
+  let prefix = 0;
+  while (prefix < shown.length && prefix < value.length && shown[prefix] === value[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < shown.length - prefix && suffix < value.length - prefix && shown[shown.length - 1 - suffix] === value[value.length - 1 - suffix]) suffix++;
+  return value.slice(prefix, value.length - suffix);
 }
 
 export function Combobox<T>(props: ComboboxProps<T>) {
-  const { label, listLabel, placeholder, display, rows: rowsFor, onChoose, multiple = false, invalid = false, leading, className, disabled } = props;
+  const { label, listLabel, placeholder, display, rows: rowsFor, onChoose, multiple = false, invalid = false, leading, className, disabled, note } = props;
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
@@ -78,6 +101,18 @@ export function Combobox<T>(props: ComboboxProps<T>) {
   const inputRef = useRef<HTMLInputElement>(null);
   /** How the active row last changed: only keyboard moves scroll the list. */
   const keyboardMove = useRef(false);
+  /** The selection just before the last edit, to tell typed text from the name the field showed. */
+  const selectionBefore = useRef<{ start: number; end: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    if (!input) return;
+    const remember = () => {
+      selectionBefore.current = input.selectionStart === null ? null : { start: input.selectionStart, end: input.selectionEnd ?? input.selectionStart };
+    };
+    input.addEventListener('beforeinput', remember);
+    return () => input.removeEventListener('beforeinput', remember);
+  }, []);
 
   const rows = useMemo(() => (open ? rowsFor(query ?? '') : []), [open, query, rowsFor]);
 
@@ -93,6 +128,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
   }, [open, query, rows.length]);
 
   const height = Math.min(rows.length * ROW_HEIGHT, LIST_MAX_HEIGHT);
+  const noteText = open && note ? note(query ?? '') : null;
 
   // Keep the active option in view when the keyboard moves it.
   useLayoutEffect(() => {
@@ -114,7 +150,10 @@ export function Combobox<T>(props: ComboboxProps<T>) {
   const choose = (row: Row<T> | undefined) => {
     if (!row || row.kind !== 'option') return;
     onChoose(row);
-    if (!multiple) close();
+    if (!multiple || row.create) return close();
+    // Several values: the list stays, the next search starts empty (the field shows the choices, selected).
+    setQuery(null);
+    requestAnimationFrame(() => inputRef.current?.select());
   };
 
   const move = (to: number) => {
@@ -145,7 +184,9 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         return;
       }
       case 'Enter': {
-        if (!open || active < 0) return;
+        if (!open) return;
+        // An open list owns Enter, even with nothing highlighted (a typo must not start or add anything).
+        if (active < 0 && query === null) return;
         event.preventDefault();
         event.stopPropagation();
         choose(rows[active]);
@@ -158,9 +199,15 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         close();
         return;
       }
-      case 'Tab':
+      case 'Tab': {
+        // Tab takes the highlighted match of a search, as Enter does, and moves on.
+        const row = rows[active];
+        if (open && query && row?.kind === 'option' && !row.create) {
+          onChoose(row);
+        }
         close();
         return;
+      }
     }
   };
 
@@ -224,10 +271,16 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         value={query ?? display}
         // Opens on a click, typing or ArrowDown, not on focus: tabbing through the form stays calm.
         onFocus={(event) => event.currentTarget.select()}
-        onClick={() => setOpen(true)}
+        onClick={(event) => {
+          // A click into a field that shows the current choice selects all of it: typing replaces it.
+          if (query === null) event.currentTarget.select();
+          setOpen(true);
+        }}
         onBlur={close}
         onChange={(event) => {
-          setQuery(event.currentTarget.value);
+          const value = event.currentTarget.value;
+          setQuery(query === null ? typedInto(display, value, selectionBefore.current, event.currentTarget.selectionStart) : value);
+          selectionBefore.current = null;
           setOpen(true);
         }}
         onKeyDown={onKeyDown}
@@ -243,7 +296,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           aria-label={listLabel}
           aria-multiselectable={multiple || undefined}
           className="combo-list"
-          style={{ height: rows.length === 0 ? undefined : height }}
+          style={{ height: rows.length === 0 || noteText ? undefined : height, maxHeight: noteText ? LIST_MAX_HEIGHT + 40 : undefined }}
           onMouseDown={(event) => event.preventDefault()}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         >
@@ -254,6 +307,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
               {visible}
             </div>
           )}
+          {noteText && <div className="combo-note">{noteText}</div>}
         </div>
       )}
     </div>

@@ -1,11 +1,16 @@
 // The project picker: recent projects first, then every project grouped by client; typing searches
 // words in any order across project and client names (shared/text-search, indexed once per catalog).
-import { useCallback } from 'react';
+// "Create project …" is offered after the matches, never highlighted, and opens the Create project
+// form; where only admins may create projects, a member sees why instead.
+import { useCallback, useState } from 'react';
 import type { ProjectOption, WorkspaceOption } from '../../../../shared/domain';
+import { mayCreate as mayCreateIn } from '../../../../shared/entry-rules';
 import type { CatalogData } from '../../catalog-data';
 import { Combobox, type OptionRow, type Row } from './Combobox';
+import { CreateProjectDialog } from './CreateDialogs';
 
-export type ProjectChoice = { kind: 'project'; project: ProjectOption } | { kind: 'none' } | { kind: 'create'; name: string };
+export type ProjectChoice = { kind: 'project'; project: ProjectOption } | { kind: 'none' };
+type ProjectRow = ProjectChoice | { kind: 'create'; name: string };
 
 const RECENT_LIMIT = 5;
 const NO_CLIENT = 'No client';
@@ -20,7 +25,7 @@ export interface ProjectPickerProps {
   readonly invalid?: boolean;
 }
 
-function option(project: ProjectOption, selected: boolean): OptionRow<ProjectChoice> {
+function option(project: ProjectOption, selected: boolean): OptionRow<ProjectRow> {
   return {
     kind: 'option',
     value: { kind: 'project', project },
@@ -32,7 +37,7 @@ function option(project: ProjectOption, selected: boolean): OptionRow<ProjectCho
 }
 
 /** Options with a header wherever the client changes (the list is in client order). */
-function grouped(projects: readonly ProjectOption[], selectedId: string | null, rows: Row<ProjectChoice>[]): void {
+function grouped(projects: readonly ProjectOption[], selectedId: string | null, rows: Row<ProjectRow>[]): void {
   let client: string | null = null;
   for (const project of projects) {
     if (project.clientName !== client) {
@@ -46,12 +51,13 @@ function grouped(projects: readonly ProjectOption[], selectedId: string | null, 
 export function ProjectPicker({ catalog, workspace, projectId, recentIds, onChoose, invalid }: ProjectPickerProps) {
   const projects = catalog?.projects;
   const selected = projectId ? projects?.byId.get(projectId) : undefined;
-  const mayCreate = workspace !== null && !workspace.rules.onlyAdminsCreateProject;
+  const mayCreate = mayCreateIn(workspace, 'project');
+  const [creating, setCreating] = useState<string | null>(null);
 
   const rows = useCallback(
-    (query: string): readonly Row<ProjectChoice>[] => {
+    (query: string): readonly Row<ProjectRow>[] => {
       if (!projects) return [];
-      const rows: Row<ProjectChoice>[] = [];
+      const rows: Row<ProjectRow>[] = [];
       if (query.trim() === '') {
         const recent = [...new Set(recentIds)].map((id) => projects.byId.get(id)).filter((project) => project !== undefined).slice(0, RECENT_LIMIT);
         if (recent.length > 0) {
@@ -74,18 +80,36 @@ export function ProjectPicker({ catalog, workspace, projectId, recentIds, onChoo
     },
     [projects, projectId, recentIds, mayCreate],
   );
+  const note = useCallback(
+    (query: string) => (query.trim() && !mayCreate && workspace ? `Only admins can create projects in ${workspace.name}.` : null),
+    [mayCreate, workspace],
+  );
 
   return (
-    <Combobox
-      label="Project"
-      listLabel="Projects"
-      placeholder="No project"
-      className="picker-project"
-      display={selected?.name ?? ''}
-      rows={rows}
-      invalid={invalid}
-      leading={<span className="dot lead" style={{ background: selected?.color ?? 'transparent' }} aria-hidden="true" />}
-      onChoose={(row) => onChoose(row.value)}
-    />
+    <>
+      <Combobox
+        label="Project"
+        listLabel="Projects"
+        placeholder="No project"
+        className="picker-project"
+        display={selected?.name ?? ''}
+        rows={rows}
+        invalid={invalid}
+        leading={<span className="dot lead" style={{ background: selected?.color ?? 'transparent' }} aria-hidden="true" />}
+        note={note}
+        onChoose={(row) => (row.value.kind === 'create' ? setCreating(row.value.name) : onChoose(row.value))}
+      />
+      {creating !== null && workspace && (
+        <CreateProjectDialog
+          initialName={creating}
+          workspaceName={workspace.name}
+          onCancel={() => setCreating(null)}
+          onCreated={(project) => {
+            setCreating(null);
+            onChoose({ kind: 'project', project });
+          }}
+        />
+      )}
+    </>
   );
 }
