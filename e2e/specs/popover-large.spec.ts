@@ -6,6 +6,9 @@ import { expect, test } from '../support/fixtures';
 import { entriesOnServer } from '../support/popover';
 
 test.use({ fakeOptions: { seed: { projects: 10_000 } } });
+// Seeding and syncing 10,000 projects, then typing key by key, takes 15–30 s on a busy two-core
+// machine: room to finish, not a measure of speed.
+test.setTimeout(60_000);
 
 /** Rows (options and client headers) the picker has in the document. */
 const rowsInDom = (page: Page) => page.evaluate(() => document.querySelectorAll('[role="option"], .combo-header').length);
