@@ -19,10 +19,12 @@ export default defineConfig({
   },
   test: {
     root: import.meta.dirname,
-    include: ['{shared,electron,e2e,renderer}/**/*.test.ts'],
+    include: ['{shared,electron,e2e,renderer,scripts}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     // Tests run real local HTTP servers and keychains; separate processes keep them apart.
     pool: 'forks',
+    // The boot tests run the built main process and preload: built once, before any file runs.
+    globalSetup: ['e2e/boot/global-setup.ts'],
   },
 });

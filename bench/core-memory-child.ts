@@ -91,7 +91,7 @@ async function simulate(seconds: number): Promise<void> {
       const timer = core.snapshot().timer;
       const workspaceId = core.snapshot().workspaceId;
       if (timer.status === 'running' && timer.entry.serverId && workspaceId) {
-        await web.updateTimeEntry(workspaceId, timer.entry.serverId, { start: new Date(timer.entry.start), end: null, description: `Edited on the web at ${second} s`, projectId: null, taskId: null, tagIds: [], billable: false });
+        await web.updateTimeEntry(workspaceId, timer.entry.serverId, { start: new Date(timer.entry.start), end: null, description: `Edited on the web at ${second} s`, projectId: null, taskId: null, tagIds: [], billable: false, type: 'REGULAR', customFields: [] });
       }
     }
     await clock.advance(1000);

@@ -10,7 +10,7 @@
 //
 // How each figure is measured is described at the top of its file; bench/README.md sums it up.
 import type { Browser } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { measureCoreMemory } from './core-memory';
 import { launchChromium } from './lib/app';
 import { formatTable, type Figure } from './lib/figures';
 import { describeMachine, machineLine } from './lib/machine';
+import { measurePackageSize } from './package-size';
 import { measurePicker } from './picker';
 import { measurePopoverOpen } from './popover-open';
 import { measureQuickEntryParser } from './quick-entry-parser';
@@ -49,6 +50,11 @@ const benchmarks: Benchmark[] = [
     run: async ({ rendererDir }) => measureBundle(rendererDir, judge, log),
   },
   {
+    name: 'package',
+    title: 'what the app adds to the Linux packages (electron-builder against a stub Electron)',
+    run: async () => measurePackageSize({ judge, log }),
+  },
+  {
     name: 'picker',
     title: 'project picker: keystroke → updated list, DOM rows, JS heap',
     run: async ({ rendererDir, browser }) => {
@@ -68,8 +74,8 @@ const benchmarks: Benchmark[] = [
   },
   {
     name: 'open',
-    title: 'popover open → interactive, warm',
-    run: async ({ rendererDir, browser }) => measurePopoverOpen({ rendererDir, browser: await browser(), reloads: smoke ? 3 : 40, seeds: smoke ? ['small'] : ['small', { projects: 10_000 }], judge, log }),
+    title: 'popover open → interactive, warm and cold (new renderer)',
+    run: async ({ rendererDir, browser }) => measurePopoverOpen({ rendererDir, browser: await browser(), reloads: smoke ? 3 : 40, coldLoads: smoke ? 2 : 10, seeds: smoke ? ['small'] : ['small', { projects: 10_000 }], judge, log }),
   },
   {
     name: 'requests',
@@ -153,7 +159,9 @@ try {
 rmSync(rendererDir, { recursive: true, force: true });
 
 const machine = describeMachine(chromiumVersion);
-const results = { machine, figures };
+// The mutation scores (npm run mutation) live in the same file; a bench run keeps them.
+const previous = existsSync(path.join(root, 'bench/results.json')) ? (JSON.parse(readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as { mutation?: unknown }) : {};
+const results = { machine, figures, ...(previous.mutation ? { mutation: previous.mutation } : {}) };
 // A full run that crashed somewhere does not replace the last complete bench/results.json.
 const file = smoke ? path.join(root, 'node_modules/.cache/bench/results-smoke.json') : crashed.length > 0 || only ? path.join(root, 'node_modules/.cache/bench/results-partial.json') : path.join(root, 'bench/results.json');
 mkdirSync(path.dirname(file), { recursive: true });

@@ -1,23 +1,28 @@
 // The composition root: creates the adapters and the core, wires them, nothing else.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { app, globalShortcut, Menu, powerMonitor, session } from 'electron';
+import { app, dialog, globalShortcut, Menu, powerMonitor, session } from 'electron';
 import Store from 'electron-store';
 import { APP_ID } from '../shared/app-identity';
+import { defaultDraft } from '../shared/entry-rules';
 import { ClockifyClient } from './clockify/client';
 import { AppCore } from './core/app-core';
 import { createFileCacheStore } from './core/cache-store';
 import { systemClock } from './core/clock';
 import { createFileJournalStore } from './core/journal';
 import { processEnvironment } from './core/process-environment';
-import { trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
-import { installIpc, push } from './ipc/electron-transport';
-import { createHandlers } from './ipc/handlers';
 import { withServerOverrides } from './core/server-overrides';
 import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
+import { startingTray, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { WorkReminder } from './core/work-reminder';
+import { installIpc, push } from './ipc/electron-transport';
+import { createHandlers } from './ipc/handlers';
+import { registerAppScheme, serveAppScheme } from './platform/app-protocol';
 import { AppWindows } from './platform/app-windows';
+import { findDesktopIdleMonitor } from './platform/desktop-idle';
+import { isNativeWayland } from './platform/display-session';
 import { registerShortcuts } from './platform/global-shortcuts';
+import { applyLaunchAtLogin } from './platform/login-item';
 import { notify } from './platform/notifications';
 import { electronPowerSource } from './platform/power-events';
 import { createKeychainSecretStore } from './platform/secret-store-keychain';
@@ -25,10 +30,35 @@ import { createSettingsStore } from './platform/settings-store';
 import { AppTray } from './platform/tray';
 import { hardenSession } from './platform/web-security';
 
+const rendererDir = path.join(import.meta.dirname, '../renderer');
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // Windows and Linux get no application menu: Electron's default one offers Reload and Toggle
+  // DevTools in every window. macOS keeps the standard menus (copy and paste need them).
+  if (process.platform === 'darwin') {
+    app.dock?.hide();
+    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
+  } else Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession);
+  serveAppScheme(rendererDir);
+
+  // The tray and a second launch's commands come first: nothing before them waits on the keychain
+  // or the network. Until the core is open, commands wait for it (Quit does not).
+  let opened: ((action: () => void) => void) | null = null;
+  const waiting: (() => void)[] = [];
+  const whenOpen = (action: () => void) => (opened ? opened(action) : void waiting.push(action));
+  const tray = new AppTray(
+    (trayCommand) => (trayCommand.kind === 'quit' ? app.quit() : whenOpen(() => run(trayCommand))),
+    () => whenOpen(() => windows.togglePopover(tray.bounds())),
+  );
+  tray.render(startingTray());
+  app.on('second-instance', (_event, argv) => whenOpen(() => command(launchCommand(argv) ?? 'show')));
+  // A tray app keeps running with no window; a running timer keeps running on the server after Quit.
+  app.on('window-all-closed', () => undefined);
+  app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (event) => event.preventDefault()));
+
+  const wayland = isNativeWayland(process.platform, process.env, process.argv);
   const dataDir = app.getPath('userData');
   const core = await AppCore.open({
     secrets: createKeychainSecretStore(APP_ID),
@@ -46,13 +76,17 @@ async function main(): Promise<void> {
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: processEnvironment(),
     newId: randomUUID,
-    power: electronPowerSource(),
+    // Native Wayland: Electron reads no idle time there; the desktop's idle monitor may.
+    power: electronPowerSource(powerMonitor, wayland ? await findDesktopIdleMonitor() : undefined),
   });
 
   let stopTicks: (() => void) | null = null;
   const windows = new AppWindows({
-    rendererDir: path.join(import.meta.dirname, '../renderer'),
     preload: path.join(import.meta.dirname, 'preload.cjs'),
+    devTools: !app.isPackaged,
+    framed: wayland,
+    unloadAfterMs: () => core.settingsView().unloadPopoverAfterMinutes * 60_000,
+    openView: (contents, view) => push([contents], 'app:open-view', { view }),
     onVisibilityChange: (visible) => {
       core.setWindowVisible(visible);
       if (visible) stopTicks ??= core.onTick((tick) => push(windows.contents(), 'timer:tick', tick));
@@ -64,29 +98,42 @@ async function main(): Promise<void> {
   });
   installIpc(createHandlers(core, { hideWindow: () => windows.hideFocused() }), windows);
 
-  const run = (command: TrayCommand) => {
-    switch (command.kind) {
-      case 'start':
+  const catalogProjects = () => {
+    const workspaceId = core.snapshot().workspaceId;
+    return workspaceId ? core.catalog(workspaceId).projects : [];
+  };
+  const projectName = (id: string | null) => (id && catalogProjects().find((project) => project.id === id)?.name) || '';
+  /** Carried out, or said in a notification that opens the popover to fix it. */
+  const report = (result: ReturnType<AppCore['stopTimer']>) => {
+    if (!result.ok) notify('Clockify Tray', result.error.message, () => windows.showPopover(tray.bounds()));
+  };
+  const run = (trayCommand: TrayCommand): void => {
+    switch (trayCommand.kind) {
+      case 'start': {
+        // Starts at once, with the default project of the settings; what it is about can follow.
+        const snapshot = core.snapshot();
+        const projects = new Map(catalogProjects().map((project) => [project.id, project]));
+        const started = core.startTimer(defaultDraft(core.settingsView().defaultProject, snapshot.recent, (id) => projects.get(id)));
+        if (!started.ok) windows.showPopover(tray.bounds());
+        return report(started);
+      }
       case 'open':
         return windows.showPopover(tray.bounds());
       case 'stop':
-        return void core.stopTimer();
+        return report(core.stopTimer());
       case 'continue':
-        return void core.continueEntry(command.entryKey);
+        return report(core.continueEntry(trayCommand.entryKey));
       case 'quick-entry':
         return windows.showQuickEntry();
       case 'settings':
-        windows.showPopover(tray.bounds());
-        return push(windows.contents(), 'app:open-view', { view: 'settings' });
+        return windows.showPopover(tray.bounds(), 'settings');
       case 'quit':
         return app.quit();
     }
   };
-  const tray = new AppTray(run, () => windows.togglePopover(tray.bounds()));
   const renderTray = () => {
     const snapshot = core.snapshot();
-    const workspaceId = snapshot.workspaceId;
-    const projects = new Map((workspaceId ? core.catalog(workspaceId).projects : []).map((project) => [project.id, project]));
+    const projects = new Map(catalogProjects().map((project) => [project.id, project]));
     const now = Date.now();
     tray.render({
       icon: trayIconState(snapshot),
@@ -99,10 +146,6 @@ async function main(): Promise<void> {
     push(windows.contents(), 'app:state', snapshot);
     renderTray();
   });
-  const projectName = (id: string | null) => {
-    const workspaceId = core.snapshot().workspaceId;
-    return (id && workspaceId && core.catalog(workspaceId).projects.find((project) => project.id === id)?.name) || '';
-  };
   const reminder = new WorkReminder({
     clock: systemClock,
     settings: () => core.settingsView().reminder,
@@ -124,44 +167,56 @@ async function main(): Promise<void> {
   const command = (name: ShellCommand) => {
     if (name === 'quick-entry') return windows.showQuickEntry();
     const action = name === 'toggle' ? toggleAction(core.snapshot()) : ({ kind: 'show' } as const);
-    if (action.kind === 'stop') return void core.stopTimer();
-    if (action.kind === 'continue') return void core.continueEntry(action.entryKey);
+    if (action.kind === 'stop') return report(core.stopTimer());
+    if (action.kind === 'continue') return report(core.continueEntry(action.entryKey));
     windows.showPopover(tray.bounds());
   };
   let reported = new Set<string>();
+  let launchAtLogin: boolean | null = null;
   const applySettings = (settings: ReturnType<typeof core.settingsView>) => {
     const problems = registerShortcuts(settings.shortcuts, (name) => command(SHORTCUT_COMMANDS[name]));
     core.setShortcutProblems(problems);
     // Said once per problem, not again at every unrelated change of the settings.
     for (const problem of Object.values(problems)) if (!reported.has(problem)) notify('A shortcut could not be set', problem, () => run({ kind: 'settings' }));
     reported = new Set(Object.values(problems));
-    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: [] });
+    // Only a packaged app registers itself (a development build would start a bare Electron at login).
+    if (app.isPackaged && settings.launchAtLogin !== launchAtLogin) {
+      launchAtLogin = settings.launchAtLogin;
+      applyLaunchAtLogin(launchAtLogin, { platform: process.platform, env: process.env, execPath: process.execPath, setLoginItemSettings: (login) => app.setLoginItemSettings(login) });
+    }
   };
   applySettings(core.settingsView());
   core.onSettings(() => applySettings(core.settingsView()));
-  if (process.platform === 'darwin') {
-    app.dock?.hide();
-    Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]));
-  }
-  const first = launchCommand(process.argv);
-  if (first) command(first);
 
   powerMonitor.on('resume', () => core.resumed());
-  app.on('second-instance', (_event, argv) => command(launchCommand(argv) ?? 'show'));
-  // A tray app keeps running with no window; a running timer keeps running on the server after Quit.
-  app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     globalShortcut.unregisterAll();
     reminder.dispose();
     core.close();
   });
-  app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (event) => event.preventDefault()));
+
+  opened = (action) => action();
+  for (const action of waiting.splice(0)) action();
+  const first = launchCommand(process.argv);
+  if (first) command(first);
 }
 
-// One instance: a second launch hands over to the first and leaves.
+/** A start-up that failed must not leave an invisible process holding the single-instance lock. */
+function startupFailed(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Clockify Tray could not start',
+    `${reason}\n\nNothing that was saved is lost: changes not yet sent stay on disk and go out at the next start. If this happens again, see "Troubleshooting" in the README.`,
+  );
+  app.exit(1);
+}
+
+// Before ready: Electron accepts privileged schemes only now.
+registerAppScheme();
+// One instance: a second launch hands its command to the first (`second-instance`) and leaves.
 if (app.requestSingleInstanceLock()) {
   app.setAppUserModelId(APP_ID);
-  void main();
+  main().catch(startupFailed);
 } else {
   app.exit(0);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the whole local/CI check in one command.
 //
-//   1. system dependencies present (else: say what is missing and how to install it)
+//   1. system dependencies present; when missing and this runs as root or with passwordless sudo
+//      (as CI does), installed with apt-get; otherwise it says the one command to run
 //   2. typecheck  (tsc -b)
 //   3. lint       (eslint .)
 //   4. security   (scripts/security-check.mjs: builds, then Electronegativity offline on the build
@@ -10,18 +11,22 @@
 //                 gnome-keyring, so the keychain code is tested against a real Secret Service
 //                 and the user's own keyring is never touched
 //   6. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists
+//   7. package    (scripts/package-check.ts: the Linux packages built offline against a stub
+//                 Electron in a scratch directory, then audited: deb metadata up to fpm, icons,
+//                 desktop entry, app.asar's contents and runtime import graph, fuses)
 //
 // Stops at the first failing step and exits non-zero. Takes no arguments: to run a subset, use
 // `npm run test:unit -- <filter>` or the tools directly.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import process from 'node:process';
 
 const root = join(import.meta.dirname, '..');
-const APT_PACKAGES = 'chromium xvfb xauth gnome-keyring dbus-x11 libsecret-tools';
+// Fonts: Chromium only recommends them, and screenshots need text.
+const APT_PACKAGES = 'chromium xvfb xauth gnome-keyring dbus-x11 libsecret-tools fonts-liberation fonts-dejavu-core';
 
 if (process.argv.length > 2) {
   console.error(`scripts/test.mjs takes no arguments (got: ${process.argv.slice(2).join(' ')}).`);
@@ -54,7 +59,8 @@ function isExecutable(path) {
   }
 }
 
-function checkSystemDependencies() {
+/** What is missing, each as "what (package …)". */
+function missingSystemDependencies() {
   const missing = [];
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (isExecutable(chromium)) {
@@ -71,10 +77,34 @@ function checkSystemDependencies() {
   for (const [tool, pkg] of tools) {
     if (!which(tool)) missing.push(`${tool} (package ${pkg})`);
   }
+  return missing;
+}
+
+/** Root, or sudo that needs no password: then `npm test` installs what it needs itself. */
+function canInstallPackages() {
+  if (!which('apt-get')) return null;
+  if (process.getuid?.() === 0) return [];
+  if (which('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) return ['sudo'];
+  return null;
+}
+
+function checkSystemDependencies() {
+  let missing = missingSystemDependencies();
   if (missing.length === 0) return true;
+  const prefix = canInstallPackages();
+  if (prefix) {
+    console.log(`Missing: ${missing.join(', ')}. Installing ${APT_PACKAGES} with apt-get…`);
+    const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const apt = (args) => {
+      const [command, ...rest] = [...prefix, 'apt-get', ...args];
+      return spawnSync(command, rest, { stdio: 'inherit', env: aptEnv }).status === 0;
+    };
+    if (apt(['update', '-q']) && apt(['install', '-y', '-q', '--no-install-recommends', ...APT_PACKAGES.split(' ')])) missing = missingSystemDependencies();
+    if (missing.length === 0) return true;
+  }
   console.error('Missing system dependencies:');
   for (const item of missing) console.error(`  - ${item}`);
-  console.error('Install them with (Debian/Ubuntu):');
+  console.error('Install them with (Debian/Ubuntu), then run npm test again:');
   console.error(`  sudo apt-get install -y ${APT_PACKAGES}`);
   return false;
 }
@@ -142,6 +172,7 @@ const steps = [
   { name: 'security', title: 'Security (build, then Electronegativity offline on the build output)', run: () => run(process.execPath, ['scripts/security-check.mjs']) },
   { name: 'unit', title: 'Unit tests (vitest run, real Secret Service in a private D-Bus session)', run: unitTests },
   { name: 'e2e', title: 'Browser tests (playwright test under xvfb-run)', run: browserTests },
+  { name: 'package', title: 'Package (Linux dir + deb + AppImage against a stub Electron, then audited)', run: () => run('tsx', ['scripts/package-check.ts']) },
 ];
 
 function header(text) {

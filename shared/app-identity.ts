@@ -4,12 +4,32 @@ export const APP_ID = 'com.clockifytray.app';
 /** Every page's Content-Security-Policy: the renderer talks only to its own origin, never to Clockify. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * The privileged scheme the windows load from (never file://: with the grantFileProtocolExtraPrivileges
+ * fuse off, file:// follows browser rules and Vite's module scripts are blocked, a blank window).
+ * A standard scheme, so `app://clockify-tray/index.html` has a host and relative URLs resolve.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'clockify-tray';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
 /** The only pages the app opens in the user's browser: https URLs it built itself (the setup screen links to them). */
 export const EXTERNAL_LINKS = {
   clockifyApiKey: 'https://app.clockify.me/manage-api-keys',
   maton: 'https://maton.ai',
 } as const;
 
+const ALLOWED_LINKS = new Set(Object.values(EXTERNAL_LINKS).map((link) => new URL(link).href));
+
+/**
+ * Compared as normalised URLs: Electron hands `https://maton.ai/` (with the slash the URL parser
+ * adds) to the window-open handler for a link written `https://maton.ai`.
+ */
 export function isAllowedExternalLink(url: string): boolean {
-  return (Object.values(EXTERNAL_LINKS) as string[]).includes(url);
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && ALLOWED_LINKS.has(parsed.href);
+  } catch {
+    return false;
+  }
 }

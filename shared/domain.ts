@@ -78,6 +78,18 @@ export interface EntryDraft {
 
 export type EntrySync = 'synced' | 'pending' | 'attention';
 
+/**
+ * Clockify's entry types. REGULAR is work; a BREAK is a pause taken; HOLIDAY and TIME_OFF come from
+ * the time-off module. Another type Clockify may add later is kept as it came.
+ */
+export type EntryType = 'REGULAR' | 'BREAK' | 'HOLIDAY' | 'TIME_OFF' | (string & {});
+
+/** A custom field's value on an entry, as Clockify must get it back on every replacement. */
+export interface CustomFieldValue {
+  readonly customFieldId: string;
+  readonly value: unknown;
+}
+
 export interface EntryView extends EntryDraft {
   /** Stable while the app runs: the server id once known, a local id before. */
   readonly key: string;
@@ -87,6 +99,9 @@ export interface EntryView extends EntryDraft {
   /** null while running. */
   readonly end: string | null;
   readonly sync: EntrySync;
+  readonly type: EntryType;
+  /** Kept untouched and sent back on every edit: Clockify clears values a replacement leaves out. */
+  readonly customFields: readonly CustomFieldValue[];
   /** Why the server refused a change to this entry, and what to do. */
   readonly problem: string | null;
 }

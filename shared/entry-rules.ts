@@ -1,6 +1,7 @@
 // Checks made before anything is sent, so that Clockify's refusals become a clear message at the
 // moment the user can still fix the field, not a failed stop an hour later.
 import type { CreatePermissions, EntryDraft, UserError, WorkspaceOption, WorkspaceRules } from './domain';
+import type { AppSettings } from './settings';
 
 /** The workspace's required fields (forceProjects, forceTasks, forceTags, forceDescription). */
 export function checkWorkspaceRules(draft: EntryDraft, rules: WorkspaceRules, workspaceName: string): UserError | null {
@@ -30,6 +31,21 @@ export function checkTimes(start: string, end: string): UserError | null {
 export function defaultBillable(project: { billable: boolean } | null | undefined, task: { billable: boolean | null } | null | undefined): boolean {
   if (task && task.billable !== null) return task.billable;
   return project?.billable ?? false;
+}
+
+/**
+ * A new timer's fields before the person picks anything: the default project of the settings (the
+ * fixed one, or the last used; it must still be offered) and its billable default. The popover's
+ * empty form and the tray's Start use the same.
+ */
+export function defaultDraft(
+  choice: AppSettings['defaultProject'] | undefined,
+  recent: readonly Pick<EntryDraft, 'projectId'>[],
+  project: (id: string) => { readonly id: string; readonly billable: boolean } | undefined,
+): EntryDraft {
+  const projectId = choice?.kind === 'fixed' ? choice.projectId : choice?.kind === 'last-used' ? (recent.find((entry) => entry.projectId)?.projectId ?? null) : null;
+  const found = projectId ? project(projectId) : undefined;
+  return { description: '', projectId: found?.id ?? null, taskId: null, tagIds: [], billable: defaultBillable(found, null) };
 }
 
 /** Whether this user may create a project / tag / task in the workspace. */

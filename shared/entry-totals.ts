@@ -1,5 +1,6 @@
 // Durations and day totals, clipped to local days in the app's zone. The running entry counts up to now.
 import type { EntryView } from './domain';
+import { countsAsWork } from './entry-types';
 import { localDayBounds } from './time/zone';
 
 export function entrySeconds(entry: Pick<EntryView, 'start' | 'end'>, now: number): number {
@@ -7,11 +8,12 @@ export function entrySeconds(entry: Pick<EntryView, 'start' | 'end'>, now: numbe
   return Math.max(0, Math.floor((end - Date.parse(entry.start)) / 1000));
 }
 
-/** Seconds tracked on the local day containing `now`, running entry included. */
-export function todaySeconds(entries: readonly Pick<EntryView, 'start' | 'end'>[], now: number, zone: string): number {
+/** Seconds of work on the local day containing `now`, running entry included; breaks and time off are not work. */
+export function todaySeconds(entries: readonly Pick<EntryView, 'start' | 'end' | 'type'>[], now: number, zone: string): number {
   const { start, end } = localDayBounds(new Date(now), zone);
   let total = 0;
   for (const entry of entries) {
+    if (!countsAsWork(entry)) continue;
     const from = Math.max(Date.parse(entry.start), start.getTime());
     const to = Math.min(entry.end === null ? now : Date.parse(entry.end), end.getTime(), now);
     if (to > from) total += to - from;

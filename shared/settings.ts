@@ -38,6 +38,8 @@ export const settingsSchema = z.object({
     everyMinutes: z.number().int().min(5).max(240),
   }),
   launchAtLogin: z.boolean(),
+  /** A popover hidden this long gives back its renderer's memory and is rebuilt on the next open (0: never). */
+  unloadPopoverAfterMinutes: z.number().int().min(0).max(1440),
 });
 
 export type AppSettings = z.infer<typeof settingsSchema>;
@@ -46,13 +48,15 @@ export type TimeZoneOverride = AppSettings['timeZone'];
 /** What windows may read: the settings (nothing secret is in them), the zone in force, and shortcut trouble. */
 export type AppSettingsView = AppSettings & {
   readonly effectiveTimeZone: string;
+  /** Set where idle time cannot be read in this session (and so only sleep and lock are noticed): why. */
+  readonly idleUnavailable: string | null;
   /** Shortcuts the system refused or that clash, with what to do. */
   readonly shortcutProblems: Partial<Record<ShortcutName, string>>;
 };
 
 /** What the settings window may change. */
 export const settingsPatchSchema = z.strictObject(
-  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, launchAtLogin: true }).partial().shape,
+  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, launchAtLogin: true, unloadPopoverAfterMinutes: true }).partial().shape,
 );
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -66,6 +70,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   idle: { thresholdMinutes: 10, stopOnSleep: false, stopOnLock: false, stopOnShutdown: false },
   reminder: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00', everyMinutes: 30 },
   launchAtLogin: false,
+  unloadPopoverAfterMinutes: 10,
 };
 
 type Raw = Record<string, unknown>;

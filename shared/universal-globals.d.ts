@@ -9,5 +9,6 @@ declare class URL {
   readonly hash: string;
   readonly host: string;
   readonly pathname: string;
+  readonly href: string;
   toString(): string;
 }

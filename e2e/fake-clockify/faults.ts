@@ -27,6 +27,11 @@ export type Fault = {
   | { kind: 'reset' }
   /** Apply the request (e.g. create the entry), then destroy the socket without answering. */
   | { kind: 'apply-then-drop' }
+  /**
+   * Apply the request, then answer `status` with `body` instead of the real answer: a 500 or 504
+   * after the write took effect, or a 2xx whose body is malformed.
+   */
+  | { kind: 'apply-then-status'; status: number; body: string }
   /** Wait, then apply and answer normally. */
   | { kind: 'latency'; ms: number }
   /**
@@ -115,6 +120,10 @@ export function faultFromJson(value: unknown): Fault {
         ...(json.retryAfter === undefined ? {} : { retryAfter: numberAt(json, 'retryAfter') }),
       };
     }
+    case 'apply-then-status': {
+      if (typeof json.body !== 'string') fail('body must be a string');
+      return { ...common, kind: 'apply-then-status', status: numberAt(json, 'status'), body: json.body };
+    }
     case 'reset':
     case 'apply-then-drop':
       return { ...common, kind: json.kind };
@@ -123,6 +132,6 @@ export function faultFromJson(value: unknown): Fault {
     case 'refuse':
       return { ...common, kind: 'refuse', forMs: numberAt(json, 'forMs') };
     default:
-      return fail(`unknown kind ${JSON.stringify(json.kind)}; use status, reset, apply-then-drop, latency or refuse`);
+      return fail(`unknown kind ${JSON.stringify(json.kind)}; use status, reset, apply-then-drop, apply-then-status, latency or refuse`);
   }
 }

@@ -18,6 +18,7 @@ import { FaultList } from './faults';
 import { createIdGenerator } from './ids';
 import { recordRequest } from './recording';
 import { buildState } from './seed';
+import { RateWindow } from './rate-window';
 import { Store } from './store';
 
 export type { Fault, FaultMatch } from './faults';
@@ -50,6 +51,10 @@ export interface FakeClockifyOptions {
    * pass that clock here, so a slow request lands (and a refusal ends) when the app's time says so.
    */
   delay?: (ms: number) => Promise<void>;
+  /** Requests per second and credential before 429 (default 50, Clockify's documented limit); null = no limit. */
+  rateLimit?: number | null;
+  /** The clock of the rate limit, in ms (default: real monotonic time). */
+  rateClock?: () => number;
 }
 
 export interface FakeClockify {
@@ -113,6 +118,7 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
     private readonly seedOptions: () => SeedOptions,
     private readonly matonKey: string,
     private readonly delay: ((ms: number) => Promise<void>) | undefined,
+    private readonly rate: RateWindow | null,
   ) {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -241,9 +247,19 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
         return;
     }
 
+    if (this.rate && !this.rate.admit(record.headers)) {
+      record.status = 429;
+      this.write(res, fromApiResponse({ status: 429, body: { message: 'Too many requests', code: 429 } }));
+      return;
+    }
     const response = handleApiRequest({ method, pathname: url.pathname, query: url.searchParams, headers: record.headers, bodyText }, this.store, this.matonKey);
     if (fault?.kind === 'apply-then-drop') {
       drop(req);
+      return;
+    }
+    if (fault?.kind === 'apply-then-status') {
+      record.status = fault.status;
+      this.write(res, { status: fault.status, headers: {}, body: fault.body });
       return;
     }
     record.status = response.status;
@@ -256,7 +272,9 @@ export async function startFakeClockify(opts: FakeClockifyOptions = {}): Promise
   const newId = createIdGenerator(now);
   const seedOptions = (): SeedOptions => ({ apiKey: opts.apiKey ?? FAKE_API_KEY, timeZone: opts.timeZone ?? 'Europe/Berlin', now: now(), newId });
   const store = new Store(buildState(opts.seed ?? 'small', seedOptions()), newId, now);
-  const fake = new FakeClockifyServer(store, seedOptions, opts.matonKey ?? FAKE_MATON_KEY, opts.delay);
+  const limit = opts.rateLimit === undefined ? 50 : opts.rateLimit;
+  const rate = limit === null ? null : new RateWindow(limit, opts.rateClock ?? (() => performance.now()));
+  const fake = new FakeClockifyServer(store, seedOptions, opts.matonKey ?? FAKE_MATON_KEY, opts.delay, rate);
   await fake.listen(opts.port ?? 0);
   return fake;
 }

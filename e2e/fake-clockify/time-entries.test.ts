@@ -52,14 +52,20 @@ describe('starting and stopping', () => {
     expect((await api('PATCH', mine, { body: { end: '2026-05-20T09:00:00Z' } })).status).toBe(200);
   });
 
-  it('stops the running entry at the new start when another timer starts', async () => {
+  it('refuses to start a timer while one runs in the workspace (400 code 501), as the real service answers', async () => {
     const { api, ws, mine } = await setup();
     const first = await api('POST', `/workspaces/${ws}/time-entries`, { body: { start: '2026-05-20T08:00:00Z' } });
-    await api('POST', mine, { body: { start: '2026-05-20T08:45:00Z', description: 'second' } });
-    const firstNow = await api('GET', `/workspaces/${ws}/time-entries/${first.body.id}`);
-    expect(firstNow.body.timeInterval).toEqual({ start: '2026-05-20T08:00:00Z', end: '2026-05-20T08:45:00Z', duration: 'PT45M' });
+    const second = await api('POST', mine, { body: { start: '2026-05-20T08:45:00Z', description: 'second' } });
+    expect(second).toMatchObject({ status: 400, body: { code: 501, message: 'There is already a running time entry' } });
     const running = await api('GET', `${mine}?in-progress=true`);
-    expect(running.body.map((e: { description: string }) => e.description)).toEqual(['second']);
+    expect(running.body.map((e: { id: string }) => e.id)).toEqual([first.body.id]);
+    // A finished entry may be added meanwhile; after a stop a new timer may start.
+    expect((await api('POST', mine, { body: { start: '2026-05-20T07:00:00Z', end: '2026-05-20T07:30:00Z' } })).status).toBe(201);
+    expect((await api('PATCH', mine, { body: { end: '2026-05-20T08:45:00Z' } })).status).toBe(200);
+    expect((await api('POST', mine, { body: { start: '2026-05-20T08:45:00Z', description: 'second' } })).status).toBe(201);
+    // A PUT that leaves out end would make a second timer run: refused too.
+    const other = await api('POST', mine, { body: { start: '2026-05-20T06:00:00Z', end: '2026-05-20T06:30:00Z' } });
+    expect(await api('PUT', `/workspaces/${ws}/time-entries/${other.body.id}`, { body: { start: '2026-05-20T06:00:00Z' } })).toMatchObject({ status: 400, body: { code: 501 } });
   });
 
   it('refuses milliseconds, offsets and end before start', async () => {
@@ -107,6 +113,17 @@ describe('one entry', () => {
     expect(bare.body).toMatchObject({ description: '', projectId: null, taskId: null, tagIds: null, billable: false, timeInterval: { end: null, duration: null } });
 
     expect(await api('PUT', `/workspaces/${ws}/time-entries/${entry.id}`, { body: { description: 'no start' } })).toMatchObject({ status: 400 });
+  });
+
+  it('PUT clears custom field values and the BREAK type it leaves out; customFieldValues is not a write key', async () => {
+    const { fake: f, api, ws } = await setup();
+    const entry = f.state.timeEntries.find((e) => e.description === 'Logo sketches')!;
+    const path = `/workspaces/${ws}/time-entries/${entry.id}`;
+    const kept = await api('PUT', path, { body: { start: entry.start, end: entry.end, type: 'BREAK', customFields: [{ customFieldId: 'cf1', value: 'PO-7' }] } });
+    expect(kept.body).toMatchObject({ type: 'BREAK', customFieldValues: [{ customFieldId: 'cf1', timeEntryId: entry.id, value: 'PO-7' }] });
+    const readKey = await api('PUT', path, { body: { start: entry.start, end: entry.end, customFieldValues: [{ customFieldId: 'cf1', value: 'PO-7' }] } });
+    expect(readKey.body).toMatchObject({ type: 'REGULAR', customFieldValues: [] });
+    expect(await api('PUT', path, { body: { start: entry.start, end: entry.end, type: 'HOLIDAY' } })).toMatchObject({ status: 400 });
   });
 
   it('refuses to edit or delete a locked entry with 403 code 1003', async () => {

@@ -2,7 +2,7 @@
 // server-sent events) serving the built renderer, so the app runs and is tested in a plain browser.
 // Binds 127.0.0.1 only. Never part of the packaged app.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
 import { createMemorySecretStore, type SecretStore } from '../../electron/platform/secret-store';
 import { createKeychainSecretStore } from '../../electron/platform/secret-store-keychain';
+import { serveAppFile } from '../../electron/protocol/app-files';
 import { APP_ID, CONTENT_SECURITY_POLICY } from '../../shared/app-identity';
 
 export interface HarnessOptions {
@@ -92,11 +93,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       const result = await dispatch(handlers, channel, payload);
       return sendJson(response, result.ok ? 200 : 400, result.ok ? { ok: true, value: result.value ?? null } : { ok: false, message: result.message });
     }
-    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed');
     if (url.pathname === '/__bridge/events') return openStream(request, response);
     if (url.pathname === '/__bridge.js') return send(response, 200, 'text/javascript', bridgeScript);
-    if (url.pathname === '/' || url.pathname === '/quick-entry') return sendPage(response, url.pathname === '/' ? 'index.html' : 'quick-entry.html');
-    return sendAsset(response, url.pathname);
+    const pages: Record<string, string> = { '/': '/index.html', '/quick-entry': '/quick-entry.html' };
+    return sendFile(request, response, pages[url.pathname] ?? url.pathname);
   }
 
   function openStream(request: IncomingMessage, response: ServerResponse): void {
@@ -117,17 +118,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
   }
 
-  function sendPage(response: ServerResponse, file: string): void {
-    const page = path.join(options.rendererDir, file);
+  /**
+   * The pages and their assets through the app's own app:// handler (electron/protocol/app-files.ts),
+   * so these tests load the renderer the way the windows do. The one difference: pages get the
+   * bridge script that stands in for the preload.
+   */
+  async function sendFile(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+    const page = path.join(options.rendererDir, 'index.html');
     if (!existsSync(page)) return send(response, 503, 'text/plain', `The renderer is not built (${page} is missing): run "npm run build" first.`);
-    const html = readFileSync(page, 'utf8').replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
-    send(response, 200, 'text/html; charset=utf-8', html);
-  }
-
-  function sendAsset(response: ServerResponse, pathname: string): void {
-    const file = path.normalize(path.join(options.rendererDir, decodeURIComponent(pathname)));
-    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep) || !existsSync(file)) return send(response, 404, 'text/plain', 'Not found');
-    send(response, 200, contentType(file), readFileSync(file));
+    const answer = await serveAppFile(new Request(new URL(pathname, 'http://127.0.0.1'), { method: request.method }), { root: options.rendererDir });
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => (headers[name] = value));
+    let body = Buffer.from(await answer.arrayBuffer());
+    if (answer.ok && headers['content-type']?.startsWith('text/html')) body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="/__bridge.js"></script>'));
+    response.writeHead(answer.status, headers);
+    response.end(body);
   }
 
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
@@ -177,9 +182,4 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   send(response, status, 'application/json', JSON.stringify(body));
-}
-
-function contentType(file: string): string {
-  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.ico': 'image/x-icon' };
-  return types[path.extname(file)] ?? 'application/octet-stream';
 }

@@ -166,36 +166,47 @@ describe('the key stays in the keychain and in memory', () => {
   });
 });
 
-describe('a server that echoes the key in its error messages (KNOWN LEAK: see the top of this file)', () => {
-  it('a refused change keeps the server\'s reason in the journal on disk and in the snapshot', async () => {
+describe('a server that echoes the key in its error messages, more than once and in any body shape', () => {
+  // Every occurrence is removed, not only the first: each body repeats the key.
+  it.each([
+    ['message', JSON.stringify({ message: `Bad request for X-Api-Key ${KEY}; key ${KEY} refused`, code: 501 })],
+    ['description', JSON.stringify({ description: `Key ${KEY} (${KEY}) may not do this`, code: 1000 })],
+    ['Spring error', JSON.stringify({ timestamp: '2026-05-20T21:58:01Z', status: 400, error: `Bad Request: ${KEY},${KEY}`, path: '/api/v1/workspaces' })],
+    ['plain text', `rejected ${KEY} ${KEY}`],
+  ])('a refused change keeps the server\'s reason (%s) in the journal on disk and in the snapshot, without the key', async (_, body) => {
     const under = await open();
     expect((await under.call('account:connect', { connection: clockify, secret: KEY })).ok).toBe(true);
     await under.settled();
-    fake.addFault({ kind: 'status', status: 400, body: JSON.stringify({ message: `Bad request for X-Api-Key ${KEY}`, code: 501 }), match: { method: 'POST' } });
+    fake.addFault({ kind: 'status', status: 400, body, match: { method: 'POST' } });
     await under.call('timer:start', { draft: draft() });
     await under.settled();
     expect(under.core.snapshot().sync.attention).toHaveLength(1);
+    expect(under.core.snapshot().sync.attention[0]!.reason).toContain('[API key]');
     await under.call('app:snapshot');
     expectNoKeyIn('a file in the data directory', filesUnder(under.dataDir).map((file) => readFileSync(file, 'utf8')));
     expectNoKeyIn('a renderer-facing payload', payloads);
+    expectNoKeyIn('console output', consoleLines);
   });
 
   it('a saved key the server stops accepting: the sync error repeats what the server said', async () => {
     const under = await open();
     expect((await under.call('account:connect', { connection: clockify, secret: KEY })).ok).toBe(true);
     await under.settled();
-    fake.addFault({ kind: 'status', status: 401, count: Infinity, body: JSON.stringify({ message: `Api key ${KEY} is not valid`, code: 4003 }) });
+    fake.addFault({ kind: 'status', status: 401, count: Infinity, body: JSON.stringify({ message: `Api key ${KEY} is not valid (${KEY})`, code: 4003 }) });
     await under.call('timer:start', { draft: draft() });
     await under.settled();
     await under.call('app:snapshot');
     expectNoKeyIn('a renderer-facing payload', payloads);
+    expectNoKeyIn('console output', consoleLines);
+    expectNoKeyIn('a file in the data directory', filesUnder(under.dataDir).map((file) => readFileSync(file, 'utf8')));
   });
 
   it('a wrong key: the connect error repeats what the server said', async () => {
     const under = await open();
-    fake.addFault({ kind: 'status', status: 401, body: JSON.stringify({ message: `Api key ${WRONG_KEY} is not valid`, code: 4003 }) });
+    fake.addFault({ kind: 'status', status: 401, body: JSON.stringify({ message: `Api key ${WRONG_KEY} is not valid; ${WRONG_KEY}`, code: 4003 }) });
     await under.call('account:connect', { connection: clockify, secret: WRONG_KEY });
     expectNoKeyIn('a renderer-facing payload', payloads, [WRONG_KEY]);
+    expectNoKeyIn('console output', consoleLines, [WRONG_KEY]);
   });
 });
 

@@ -3,7 +3,7 @@
 // What matters is checked on the fake server: the instants of the entries it received.
 import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
-import { entriesOnServer, projectId, writes } from '../support/popover';
+import { entriesOnServer, outboxIdle, projectId, writes } from '../support/popover';
 import type { Page } from '@playwright/test';
 
 test.use({ timezoneId: 'America/Los_Angeles' });
@@ -91,7 +91,7 @@ test('tonight 22:30 → 1:15 ends tomorrow, says so, and is added only after a w
   await page.getByRole('button', { name: 'Add entry' }).click();
   await expect(page.getByRole('alert')).toContainText('This entry ends in the future (tomorrow 01:15)');
   await expect(page.getByRole('alert')).toContainText('Nothing was sent yet');
-  await page.waitForTimeout(300);
+  await outboxIdle(page, app);
   expect(writes(fake)).toEqual([]);
   await page.getByRole('button', { name: 'Add entry' }).click();
   await expect

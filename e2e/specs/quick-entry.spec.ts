@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { FakeClockify } from '../fake-clockify/server';
 import { berlin, berlinDay, ZONE } from '../support/berlin';
 import { expect, test } from '../support/fixtures';
-import { countHideCalls, entriesOnServer, projectId, workspaceId } from '../support/popover';
+import { countHideCalls, entriesOnServer, outboxIdle, projectId, workspaceId } from '../support/popover';
 
 test.use({ timezoneId: 'America/Los_Angeles', viewport: { width: 560, height: 320 } });
 
@@ -165,7 +165,7 @@ test.describe('signed in', () => {
     await field.press('Enter');
     await expect(alert).toContainText('@re matches 2 projects');
     await expect(field).toHaveValue('9-10 Planning @re');
-    await page.waitForTimeout(300);
+    await outboxIdle(page, app);
     expect(fake.requests.filter((request) => request.method === 'POST')).toEqual([]);
 
     // One more word picks one.
@@ -199,7 +199,7 @@ test.describe('signed in', () => {
     await field.fill('9:00-');
     await field.press('Enter');
     await expect(page.getByRole('alert')).toContainText('9:00 needs an end', { timeout: 600 });
-    await page.waitForTimeout(300);
+    await outboxIdle(page, app);
     expect(creates(fake)).toEqual([]);
   });
 
@@ -212,7 +212,7 @@ test.describe('signed in', () => {
     await field.fill('yesterday 9-10 Escalation');
     await field.press('Enter');
     await expect(page.getByRole('alert')).toContainText('Acme Corp (project required) requires a project on every entry');
-    await page.waitForTimeout(300);
+    await outboxIdle(page, app);
     expect(creates(fake)).toEqual([]);
 
     await field.pressSequentially(' @support');

@@ -37,6 +37,8 @@ export interface CoreOptions {
   /** The client's timeout per request (default 1 s). */
   readonly timeoutMs?: number;
   readonly power?: PowerSource;
+  /** Jitter for the outbox's and the client's backoff (default Math.random). */
+  readonly random?: () => number;
 }
 
 export async function openCore(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
@@ -55,12 +57,13 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
       const mapped: ConnectionConfig = target ? { kind: 'clockify', server: 'custom', baseUrl: target.url } : connection.kind === 'clockify' && connection.server !== 'custom' ? { kind: 'clockify', server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1' } : connection;
       // The client's timeouts run on the same fake clock as the core.
       const clientClock = { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms)), setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms) };
-      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock });
+      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock, ...(options.random ? { random: options.random } : {}) });
     },
     systemTimeZone: options.timeZone ?? 'Europe/Berlin',
     environment: options.environment ?? {},
     newId: randomUUID,
     power: options.power,
+    random: options.random,
   });
   const notices: Notice[] = [];
   core.onNotice((notice) => notices.push(notice));

@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { FakeClockify } from '../fake-clockify/server';
+import type { AppFixture } from './fixtures';
 
 export function projectId(fake: FakeClockify, name: string): string {
   const project = fake.state.projects.find((candidate) => candidate.name === name);
@@ -42,4 +43,13 @@ export function countHideCalls(page: Page): () => number {
     if (request.url().endsWith('/__bridge/invoke/window:hide')) calls++;
   });
   return () => calls;
+}
+
+/**
+ * Waits for the outbox to be idle after a bridge round trip from the page (issued after any call the
+ * user's action made), so a check that nothing was sent rests on the outbox's state, not on a sleep.
+ */
+export async function outboxIdle(page: Page, app: AppFixture): Promise<void> {
+  await page.evaluate(() => (window as unknown as { clockify: { getSnapshot(): Promise<unknown> } }).clockify.getSnapshot());
+  await app.harness.core.settled();
 }

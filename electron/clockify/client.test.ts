@@ -11,7 +11,9 @@ let fake: FakeClockify;
 let sleeps: number[];
 
 beforeAll(async () => {
-  fake = await startFakeClockify({ seed: 'small' });
+  // Many clients (each with its own 50 req/s budget) share this fake, so its own limit is off here;
+  // 'stays under the server's 50 req/s' below runs one client against a strict fake.
+  fake = await startFakeClockify({ seed: 'small', rateLimit: null });
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -179,7 +181,7 @@ describe('endpoints', () => {
     expect((await failure(c.stopRunningEntry(ws, uid, new Date()))).kind).toBe('not-found');
 
     const end = new Date(start.getTime() + 1_800_000);
-    const replaced = await c.updateTimeEntry(ws, running.id, { start, end, description: 'Edited', projectId: null, taskId: null, tagIds: [], billable: false });
+    const replaced = await c.updateTimeEntry(ws, running.id, { start, end, description: 'Edited', projectId: null, taskId: null, tagIds: [], billable: false, type: 'REGULAR', customFields: [] });
     expect(replaced).toMatchObject({ description: 'Edited', projectId: null, billable: false });
     expect(replaced.timeInterval.duration).toBe('PT30M');
     expect((await c.getTimeEntry(ws, running.id)).description).toBe('Edited');
@@ -209,13 +211,44 @@ describe('endpoints', () => {
     await c.deleteTimeEntry(ws, added.id);
   });
 
+  it('reads custom field values and the type, and a replacement writes them back as customFields', async () => {
+    const c = client();
+    const { ws } = await context(c);
+    const start = new Date(Date.now() - 7_200_000);
+    const end = new Date(start.getTime() + 600_000);
+    const added = await c.createTimeEntry(ws, { start, end, billable: false, type: 'BREAK', customFields: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    expect(fake.requests.at(-1)!.body).toMatchObject({ type: 'BREAK', customFields: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    expect(added.type).toBe('BREAK');
+    expect(added.customFieldValues).toEqual([{ customFieldId: 'cf-po', value: 'PO-1234' }]);
+
+    const replaced = await c.updateTimeEntry(ws, added.id, { start, end, description: 'Lunch', projectId: null, taskId: null, tagIds: [], billable: false, type: 'BREAK', customFields: added.customFieldValues });
+    const sent = fake.requests.at(-1)!.body as Record<string, unknown>;
+    // Clockify ignores the read key on write: only customFields keeps them.
+    expect(sent).toMatchObject({ type: 'BREAK', customFields: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    expect(sent).not.toHaveProperty('customFieldValues');
+    expect(replaced).toMatchObject({ description: 'Lunch', type: 'BREAK', customFieldValues: [{ customFieldId: 'cf-po', value: 'PO-1234' }] });
+    await c.deleteTimeEntry(ws, added.id);
+  });
+
+  it('reads an entry without type or custom fields as a regular entry without values', async () => {
+    const c = client();
+    const { ws } = await context(c);
+    const start = new Date(Date.now() - 7_200_000);
+    const added = await c.createTimeEntry(ws, { start, end: new Date(start.getTime() + 60_000), billable: false });
+    const stored = fake.state.timeEntries.find((e) => e.id === added.id)!;
+    (stored as unknown as Record<string, unknown>).customFieldValues = null;
+    (stored as unknown as Record<string, unknown>).type = null;
+    expect(await c.getTimeEntry(ws, added.id)).toMatchObject({ type: 'REGULAR', customFieldValues: [] });
+    await c.deleteTimeEntry(ws, added.id);
+  });
+
   it('refuses to edit a locked entry', async () => {
     const c = client();
     const { ws, uid } = await context(c);
     const start = new Date(Date.now() - 7_200_000);
     const entry = await c.createTimeEntry(ws, { start, end: new Date(start.getTime() + 60_000), billable: false });
     fake.state.timeEntries.find((e) => e.id === entry.id)!.isLocked = true;
-    const error = await failure(c.updateTimeEntry(ws, entry.id, { start, end: new Date(), description: 'x', projectId: null, taskId: null, tagIds: [], billable: false }));
+    const error = await failure(c.updateTimeEntry(ws, entry.id, { start, end: new Date(), description: 'x', projectId: null, taskId: null, tagIds: [], billable: false, type: 'REGULAR', customFields: [] }));
     expect(error).toMatchObject({ kind: 'locked', status: 403, code: 1003 });
     expect(uid).toBeTruthy();
   });
@@ -260,6 +293,46 @@ describe('paging', () => {
     expect(big.requests).toHaveLength(3);
   });
 
+  /** A route that ignores `page`: every page is the same, with no Last-Page header. */
+  function ignoringPaging(pageItems: (page: number) => unknown[], lastPage?: string): { fetch: typeof fetch; pages: number[] } {
+    const pages: number[] = [];
+    const fetchImpl = (async (input: string | URL) => {
+      const page = Number(new URL(String(input)).searchParams.get('page'));
+      pages.push(page);
+      return new Response(JSON.stringify(pageItems(page)), { status: 200, headers: { 'Content-Type': 'application/json', ...(lastPage ? { 'Last-Page': lastPage } : {}) } });
+    }) as typeof fetch;
+    return { fetch: fetchImpl, pages };
+  }
+  const project = (n: number) => ({ id: `p${n}`, name: `Project ${n}` });
+
+  it('stops on a page it has seen already (a route that ignores page), keeping each item once', async () => {
+    const route = ignoringPaging(() => Array.from({ length: 50 }, (_, i) => project(i)));
+    const projects = await bigClient(route.fetch).listProjects('w');
+    expect(projects).toHaveLength(50);
+    expect(route.pages).toEqual([1, 2]);
+  });
+
+  it('stops at a sane number of pages and says so instead of looping', async () => {
+    const route = ignoringPaging((page) => Array.from({ length: 50 }, (_, i) => project(page * 100 + i)), 'false');
+    const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'custom', baseUrl: big.url }, secret: FAKE_API_KEY, pageSize: 50, maxPages: 7, fetch: route.fetch });
+    const error = await failure(c.listProjects('w'));
+    expect(error).toMatchObject({ kind: 'malformed', path: '/workspaces/w/projects' });
+    expect(error.userMessage).toMatch(/more than 7 pages/);
+    expect(route.pages).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("stays under the server's 50 req/s: a burst of 120 pages meets no 429", async () => {
+    const strict = await startFakeClockify({ seed: { projects: 120 } });
+    try {
+      const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'custom', baseUrl: strict.url }, secret: FAKE_API_KEY, pageSize: 1, maxRetries: 0 });
+      const [ws] = await c.listWorkspaces();
+      expect(await c.listProjects(ws!.id)).toHaveLength(120);
+      expect(strict.requests.filter((r) => r.status === 429)).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('never asks for more than 5000 a page', () => {
     const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'global' }, secret: 'x', pageSize: 10_000 });
     expect((c as unknown as { pageSize: number }).pageSize).toBe(5000);
@@ -293,6 +366,26 @@ describe('errors', () => {
     expect(error.serverMessage).toBe(code === undefined ? undefined : 'Injected');
     expect(error.message).toContain(`GET /user failed: ${status}`);
     expect(error.userMessage.length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['an older body with description', JSON.stringify({ description: 'Workspace not found', code: 1000 }), 'Workspace not found', 1000],
+    ['a Spring body', JSON.stringify({ timestamp: '2026-05-20T21:58:01.123+00:00', status: 400, error: 'Bad Request', path: '/api/v1/user' }), 'Bad Request', undefined],
+    ['a Spring body with a message', JSON.stringify({ timestamp: 'x', status: 400, error: 'Bad Request', message: 'start is required', path: '/api/v1/user' }), 'start is required', undefined],
+    ['plain text', 'Too many requests from this address', 'Too many requests from this address', undefined],
+    ['an empty message beside a description', JSON.stringify({ message: ' ', description: 'Project is archived' }), 'Project is archived', undefined],
+  ] as const)('shows what %s says', async (_, body, said, code) => {
+    fake.addFault({ kind: 'status', status: 400, body, match: { path: '/user' } });
+    const error = await failure(client({ maxRetries: 0 }).getUser());
+    expect(error.serverMessage).toBe(said);
+    expect(error.code).toBe(code);
+    expect(error.userMessage).toContain(said);
+  });
+
+  it('does not show an HTML error page as a message', async () => {
+    fake.addFault({ kind: 'status', status: 502, body: '<html><body>Bad gateway</body></html>', match: { path: '/user' } });
+    const error = await failure(client({ maxRetries: 0 }).getUser());
+    expect(error.serverMessage).toBeUndefined();
   });
 
   it('treats a non-JSON or mis-shaped 2xx body as malformed, not a crash', async () => {

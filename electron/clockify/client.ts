@@ -40,9 +40,13 @@ export interface ClockifyClientOptions {
   /** Items per page when listing; Clockify caps it at 5000. */
   pageSize?: number;
   requestsPerSecond?: number;
+  /** The most pages one list is read to (default 200): a route that never ends must not loop forever. */
+  maxPages?: number;
 }
 
 export const MAX_PAGE_SIZE = 5000;
+/** 200 pages of 5000: a million items, far beyond any list a tray timer reads. */
+const DEFAULT_MAX_PAGES = 200;
 
 export interface TimeEntryFilters {
   /** Clockify reads these as wall-clock times in the account's zone, not instants (see clockify-api.md). */
@@ -65,6 +69,17 @@ export interface NewTimeEntry {
   tagIds?: readonly string[];
   /** Always sent: Clockify takes an absent value as false. */
   billable: boolean;
+  /** REGULAR (the default) or BREAK: the only types Clockify accepts on write. */
+  type?: WritableEntryType;
+  customFields?: readonly CustomFieldValue[];
+}
+
+/** The entry types Clockify's write requests accept (HOLIDAY and TIME_OFF come from time-off requests). */
+export type WritableEntryType = 'REGULAR' | 'BREAK';
+
+export interface CustomFieldValue {
+  readonly customFieldId: string;
+  readonly value: unknown;
 }
 
 /** A full replacement of an entry: omitted fields are cleared by Clockify, so every field is required. */
@@ -77,6 +92,9 @@ export interface TimeEntryReplacement {
   taskId: string | null;
   tagIds: readonly string[];
   billable: boolean;
+  type: WritableEntryType;
+  /** Every value to keep: Clockify clears the custom fields a PUT leaves out. */
+  customFields: readonly CustomFieldValue[];
 }
 
 export interface ProjectInput {
@@ -114,12 +132,14 @@ const seg = encodeURIComponent;
 export class ClockifyClient {
   private readonly transport: Transport;
   private readonly pageSize: number;
+  private readonly maxPages: number;
   readonly baseUrl: string;
 
   constructor(options: ClockifyClientOptions) {
     const clock = options.clock ?? systemClock;
     this.baseUrl = connectionBaseUrl(options.connection);
     this.pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.transport = new Transport({
       baseUrl: this.baseUrl,
       headers: authHeaders(options.connection, options.secret),
@@ -333,25 +353,39 @@ export class ClockifyClient {
     await this.transport.request({ ...spec, schema: undefined });
   }
 
-  /** Reads every page: `page-size` items at a time until `Last-Page: true` (or, without it, a short page). */
+  /**
+   * Reads every page: `page-size` items at a time until `Last-Page: true` (or, without it, a short
+   * page). A page identical to the one before means the route ignores `page` (as /workspaces does):
+   * what was read is the whole list. A list longer than `maxPages` is an error that says so.
+   */
   private async all<S extends z.ZodType>(
     path: string,
     item: S,
     query: Readonly<Record<string, string | number | boolean | undefined>> = {},
   ): Promise<z.output<S>[]> {
     const items: z.output<S>[] = [];
-    for (let page = 1; ; page++) {
+    let previous: string | null = null;
+    for (let page = 1; page <= this.maxPages; page++) {
       const { data, headers } = await this.transport.request({
         method: 'GET',
         path,
         query: { ...query, page, 'page-size': this.pageSize },
         schema: z.array(item),
       });
+      const signature = JSON.stringify(data);
+      if (signature === previous) return items;
+      previous = signature;
       items.push(...data);
       const lastPage = headers.get('Last-Page');
       if (lastPage === 'true' || data.length === 0) return items;
       if (lastPage === null && data.length < this.pageSize) return items;
     }
+    throw new ClockifyError({
+      kind: 'malformed',
+      method: 'GET',
+      path,
+      serverMessage: `the list went on for more than ${this.maxPages} pages of ${this.pageSize}; the app stopped reading it`,
+    });
   }
 
   private async withHint(request: Promise<void>, hint: string): Promise<void> {
@@ -430,5 +464,8 @@ function entryBody(entry: NewTimeEntry | TimeEntryReplacement): Record<string, u
     projectId: entry.projectId ?? null,
     taskId: entry.taskId ?? null,
     tagIds: entry.tagIds?.length ? [...entry.tagIds] : null,
+    ...(entry.type ? { type: entry.type } : {}),
+    // The read key customFieldValues is ignored on write: customFields is the one that keeps them.
+    ...(entry.customFields?.length ? { customFields: entry.customFields.map(({ customFieldId, value }) => ({ customFieldId, value })) } : {}),
   };
 }

@@ -75,7 +75,7 @@ export class ClockifyError extends Error {
       case 'timeout':
         return 'Clockify did not answer in time. Nothing is lost; the app will try again.';
       case 'malformed':
-        return `Clockify sent an answer the app does not understand${status}. Try again; if it persists, report it.`;
+        return `Clockify sent an answer the app does not understand${status}${this.serverMessage ? ` (${this.serverMessage})` : ''}. Try again; if it persists, report it.`;
     }
   }
 }

@@ -21,7 +21,7 @@ const W = '5f1e2d3c4b5a697887766554';
 const P = '6a1b2c3d4e5f60718293a4b5';
 const X = '7b2c3d4e5f60718293a4b5c6';
 const now = new Date('2026-03-01T10:00:00Z');
-const entry = { start: now, end: null, description: 'd', projectId: P, taskId: X, tagIds: [X], billable: true };
+const entry = { start: now, end: null, description: 'd', projectId: P, taskId: X, tagIds: [X], billable: true, type: 'REGULAR' as const, customFields: [] };
 
 /** One call per public method; the test below fails when a method is added without a case here. */
 const calls: Record<string, Call> = {

@@ -97,7 +97,16 @@ export const timeEntrySchema = z.object({
   userId: id,
   workspaceId: id,
   isLocked: z.boolean().nullish().transform((v) => v ?? false),
-  type: z.string().nullish(),
+  /** REGULAR, BREAK, HOLIDAY, TIME_OFF; absent on old entries = REGULAR. Unknown types are kept as they are. */
+  type: z.string().nullish().transform((v) => v || 'REGULAR'),
+  /**
+   * Read as customFieldValues (with name, type, timeEntryId), written as customFields. Kept as
+   * {customFieldId, value} only: that is what a PUT must send back, or Clockify clears them.
+   */
+  customFieldValues: z
+    .array(z.object({ customFieldId: id, value: z.unknown() }))
+    .nullish()
+    .transform((values) => (values ?? []).map(({ customFieldId, value }) => ({ customFieldId, value: value ?? null }))),
   timeInterval: z.object({
     start: instant,
     end: instant.nullish().transform((v) => v ?? null),
@@ -105,10 +114,16 @@ export const timeEntrySchema = z.object({
   }),
 });
 
-/** Clockify's error body: `{message, code}`, either may be missing, the body may be empty. */
+/**
+ * Clockify's error bodies: `{message, code}` usually, `{description, code}` from older routes,
+ * Spring's `{timestamp, status, error, path}` (with `message` sometimes); any part may be missing.
+ * Fields of an unexpected type are ignored rather than failing the whole body.
+ */
 export const errorBodySchema = z.object({
-  message: z.string().nullish(),
-  code: z.number().nullish(),
+  message: z.string().nullish().catch(undefined),
+  description: z.string().nullish().catch(undefined),
+  error: z.string().nullish().catch(undefined),
+  code: z.number().nullish().catch(undefined),
 });
 
 export type User = z.infer<typeof userSchema>;

@@ -56,6 +56,23 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** What an error body says, whatever its shape: the first non-empty of message, description, error; else short plain text. */
+export function readErrorBody(text: string): { said: string | undefined; code: number | undefined } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Empty bodies happen (404, 429); a proxy may answer plain text or an HTML page (not shown).
+    const plain = text.trim();
+    return { said: plain && !plain.startsWith('<') ? plain.slice(0, 300) : undefined, code: undefined };
+  }
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) return { said: undefined, code: undefined };
+  const { message, description, error, code } = parsed.data;
+  const said = [message, description, error].map((part) => part?.trim()).find((part) => part);
+  return { said, code: code ?? undefined };
+}
+
 export class Transport {
   constructor(private readonly options: TransportOptions) {}
 
@@ -80,7 +97,7 @@ export class Transport {
 
   private async once<S extends z.ZodType>(spec: RequestSpec<S>): Promise<Answer<z.output<S>> | ClockifyError> {
     const { method, path } = spec;
-    await this.options.limiter.take();
+    const answered = await this.options.limiter.take();
     const controller = new AbortController();
     const cancelTimeout = this.options.clock.setTimeout(() => controller.abort(), this.options.timeoutMs);
     let response: Response;
@@ -105,6 +122,7 @@ export class Transport {
       });
     } finally {
       cancelTimeout();
+      answered();
     }
     if (!response.ok) return this.failure(spec, response, text);
     return this.success(spec, response, text);
@@ -127,14 +145,8 @@ export class Transport {
   }
 
   private failure(spec: RequestSpec<z.ZodType>, response: Response, text: string): ClockifyError {
-    let body: { message?: string | null; code?: number | null } = {};
-    try {
-      const parsed = errorBodySchema.safeParse(JSON.parse(text));
-      if (parsed.success) body = parsed.data;
-    } catch {
-      // Empty or non-JSON error bodies happen (404, 429): the status alone says enough.
-    }
-    const code = body.code ?? undefined;
+    const body = readErrorBody(text);
+    const code = body.code;
     // A 500 or a gateway timeout may come after the server applied the write; 502/503 come from in front of it.
     const mayHaveApplied = !isIdempotent(spec.method) && (response.status === 500 || response.status === 504);
     return new ClockifyError({
@@ -143,7 +155,7 @@ export class Transport {
       path: spec.path,
       status: response.status,
       code,
-      serverMessage: this.redact(body.message?.trim()) || undefined,
+      serverMessage: this.redact(body.said) || undefined,
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), this.options.clock.now()),
       outcomeUnknown: mayHaveApplied,
     });

@@ -219,6 +219,42 @@ describe('workspace rules', () => {
     expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
     expect(core.snapshot().timer.status).toBe('idle');
   });
+  it('a switch whose stop the server refuses starts nothing until that entry is completed: no second timer is asked for', async () => {
+    const { core, clock, settled } = await ready();
+    core.startTimer(draft({ description: 'First' }));
+    await settled();
+    const workspace = fake.state.workspaces.find((w) => w.id === core.snapshot().workspaceId)!;
+    workspace.workspaceSettings.forceProjects = true; // changed on the web meanwhile
+    await clock.advance(20 * 60_000);
+    const project = fake.state.projects.find((p) => p.workspaceId === workspace.id && !p.archived)!;
+    core.startTimer(draft({ description: 'Second', projectId: project.id }));
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'PATCH 400']);
+    expect(core.snapshot().sync.attention).toEqual([expect.objectContaining({ what: 'stop', status: 400 })]);
+
+    core.updateRunningEntry(draft({ description: 'First', projectId: project.id }));
+    await settled();
+    expect(writes()).toEqual(['POST 201', 'PATCH 400', 'PUT 200', 'POST 201']);
+    expect(fake.state.timeEntries.filter((e) => e.end === null).map((e) => e.description)).toEqual(['Second']);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+  });
+  it('fixing a refused start after the next timer began sends it finished, and never stops the next timer', async () => {
+    const { core, clock, settled } = await ready();
+    fake.addFault({ kind: 'status', status: 400, body: JSON.stringify({ message: 'Project is archived', code: 501 }), match: { method: 'POST' } });
+    core.startTimer(draft({ description: 'Refused start' }));
+    await settled();
+    await clock.advance(10 * 60_000);
+    core.startTimer(draft({ description: 'Next timer' }));
+    await settled();
+    const refused = core.snapshot().recent.find((e) => e.description === 'Refused start')!;
+    expect(refused).toMatchObject({ sync: 'attention' });
+    expect(core.updateEntry(refused.key, draft({ description: 'Refused start' }), { start: refused.start, end: refused.end! }).ok).toBe(true);
+    await settled();
+    expect(fake.state.timeEntries.find((e) => e.description === 'Refused start')).toMatchObject({ start: refused.start, end: refused.end });
+    expect(fake.state.timeEntries.find((e) => e.description === 'Next timer')).toMatchObject({ end: null });
+    expect(writes().filter((w) => w.startsWith('PATCH'))).toEqual([]);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+  });
 });
 
 describe('manual entries', () => {
@@ -336,6 +372,43 @@ describe('offline and restart', () => {
     expect(fake.state.timeEntries.filter((e) => e.description === 'Dropped answer')).toHaveLength(1);
     expect(core.snapshot().timer).toMatchObject({ status: 'running', entry: { sync: 'synced' } });
     expect(core.outboxStats.adopted).toBe(1);
+  });
+});
+
+describe('the search for a create whose answer was lost', () => {
+  const posts = () => fake.requests.filter((r) => r.method === 'POST');
+
+  it('ignores an entry it already claimed: two adds 30 s apart, the first answer dropped, the second reset, end as two entries', async () => {
+    const { core, clock, settled } = await ready();
+    const start = clock.now() - 3 * 3_600_000;
+    fake.addFault({ kind: 'apply-then-drop', match: { method: 'POST' } });
+    fake.addFault({ kind: 'reset', match: { method: 'POST' } });
+    core.addEntry(draft({ description: 'Same words' }), { start: iso(start), end: iso(start + 3_600_000) });
+    core.addEntry(draft({ description: 'Same words' }), { start: iso(start + 30_000), end: iso(start + 3_600_000) });
+    for (let i = 0; i < 6; i++) {
+      await clock.advance(35_000);
+      await settled();
+    }
+    const saved = fake.state.timeEntries.filter((e) => e.description === 'Same words');
+    expect(saved.map((e) => e.start).sort()).toEqual([iso(start), iso(start + 30_000)]);
+    expect(core.snapshot().sync).toMatchObject({ pending: 0, attention: [] });
+    expect(posts().map((r) => r.fault ?? r.status)).toEqual(['apply-then-drop', 'reset', 201]);
+  });
+
+  it('tells running from finished: a timer started elsewhere is not taken for a lost finished entry', async () => {
+    const { core, clock, settled } = await ready();
+    const start = clock.now() - 5 * 60_000;
+    fake.addFault({ kind: 'reset', match: { method: 'POST' } });
+    core.addEntry(draft({ description: 'Standup' }), { start: iso(start), end: iso(start + 4 * 60_000) });
+    await settled();
+    // Meanwhile the user starts "Standup" on the web, 20 s after the lost entry's start.
+    const template = fake.state.timeEntries.find((e) => e.workspaceId === core.snapshot().workspaceId)!;
+    fake.state.timeEntries.push({ ...template, id: 'b'.repeat(24), description: 'Standup', projectId: null, taskId: null, tagIds: null, start: iso(start + 20_000), end: null, customFieldValues: [] });
+    await clock.advance(35_000);
+    await settled();
+    const standups = fake.state.timeEntries.filter((e) => e.description === 'Standup');
+    expect(standups.map((e) => e.end === null)).toEqual([true, false]);
+    expect(posts().map((r) => r.fault ?? r.status)).toEqual(['reset', 201]);
   });
 });
 

@@ -40,6 +40,8 @@ export interface AppCoreOptions {
   readonly uncertainGraceMs?: number;
   /** Sleep, lock, shutdown and idle time: with it the core asks about time spent away. */
   readonly power?: PowerSource;
+  /** The backoff's jitter (default Math.random); the fault suite seeds it so a run can be replayed. */
+  readonly random?: () => number;
 }
 
 type Listener<T> = (value: T) => void;
@@ -87,6 +89,7 @@ export class AppCore {
       connection: () => this.apiContext(),
       onStatus: (status) => this.outboxStatus(status),
       uncertainGraceMs: options.uncertainGraceMs,
+      random: options.random,
     });
     this.reconciler = new Reconciler({
       entries: this.entries,
@@ -165,7 +168,7 @@ export class AppCore {
 
   settingsView(): AppSettingsView {
     const settings = this.options.settings.get();
-    return { ...settings, effectiveTimeZone: this.timeZone(), shortcutProblems: { ...this.shortcutProblems, ...shortcutClashes(settings.shortcuts) } };
+    return { ...settings, effectiveTimeZone: this.timeZone(), idleUnavailable: this.options.power?.idleUnavailable ?? null, shortcutProblems: { ...this.shortcutProblems, ...shortcutClashes(settings.shortcuts) } };
   }
 
   /** The shell reports shortcuts the system refused (taken by another app, or not allowed here). */

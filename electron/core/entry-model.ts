@@ -68,6 +68,8 @@ function toDraftFields(fields: EntryFields): Omit<EntryView, 'key' | 'serverId' 
     billable: fields.billable,
     start: fields.start,
     end: fields.end,
+    type: fields.type,
+    customFields: fields.customFields,
   };
 }
 

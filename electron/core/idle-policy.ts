@@ -328,6 +328,8 @@ export interface PowerSource {
   onPowerEvent(listener: (kind: PowerEventKind) => void): () => void;
   /** Seconds since the last keyboard or mouse input. */
   systemIdleSeconds(): number;
+  /** Set where this session cannot tell idle time (systemIdleSeconds stays 0): why, in words. */
+  readonly idleUnavailable?: string;
 }
 
 export interface IdleWatcherOptions {

@@ -1,12 +1,15 @@
 // A user intent, written to the journal before anything is sent. Intents refer to entries by key:
 // the server id for entries first seen on the server, a local key (`l-…`) for entries made here,
 // mapped to the server id once the server confirms them.
-import type { EntryDraft } from '../../shared/domain';
+import type { CustomFieldValue, EntryDraft, EntryType } from '../../shared/domain';
 
+/** An entry's whole content: a replacement (PUT) sends all of it, or Clockify clears what is left out. */
 export interface EntryFields extends EntryDraft {
   readonly workspaceId: string;
   readonly start: string;
   readonly end: string | null;
+  readonly type: EntryType;
+  readonly customFields: readonly CustomFieldValue[];
 }
 
 interface IntentBase {

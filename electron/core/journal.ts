@@ -24,6 +24,9 @@ const fieldsSchema = z.object({
   billable: z.boolean(),
   start: z.string(),
   end: z.string().nullable(),
+  // Journals written before entry types and custom fields were kept have neither.
+  type: z.string().default('REGULAR'),
+  customFields: z.array(z.object({ customFieldId: z.string(), value: z.unknown().transform((v) => v ?? null) })).default([]),
 });
 const base = {
   id: z.string(),

@@ -10,6 +10,7 @@ import type { EntryStore } from './entry-store';
 import type { EntryFields, Intent } from './intents';
 import { describeIntent } from './intents';
 import { fromClockify } from './server-entry';
+import { isListed, readServerEntry, type ServerState } from './server-lookup';
 
 export type EntriesApi = Pick<
   ClockifyClient,
@@ -41,12 +42,21 @@ const SAME_START_MS = 60_000;
 /** How long a create whose answer was lost may still land on the server before it is looked for. */
 const UNCERTAIN_GRACE_MS = 30_000;
 
-/** The first intent that may go now: not refused, and not behind a refused intent for the same entry. */
+/**
+ * The first intent that may go now: not refused, not behind a refused intent for the same entry,
+ * and no new timer behind a refused stop in its workspace (Clockify refuses a second running entry:
+ * "There is already a running time entry"; it goes once the user completed the stopped one).
+ */
 function nextSendable(intents: readonly Intent[]): Intent | undefined {
   const blocked = new Set<string>();
+  const stopRefusedIn = new Set<string>();
   for (const intent of intents) {
-    if (intent.problem) blocked.add(intent.key);
-    else if (!blocked.has(intent.key)) return intent;
+    if (intent.problem) {
+      blocked.add(intent.key);
+      if (intent.kind === 'stop') stopRefusedIn.add(intent.workspaceId);
+    } else if (!blocked.has(intent.key) && !(intent.kind === 'create' && intent.fields.end === null && stopRefusedIn.has(intent.workspaceId))) {
+      return intent;
+    }
   }
   return undefined;
 }
@@ -133,7 +143,7 @@ export class Outbox {
             // A stop stops whatever runs: one that may still land must not meet the next timer.
             const wait = this.graceLeft(intent);
             if (wait > 0) return { retryIn: wait };
-            const current = await this.readEntry(api, intent.workspaceId, serverId);
+            const current = await this.readEntry(api, intent, userId, serverId);
             if ('deletedId' in current || current.entry.end !== null) {
               this.stats.adopted++;
               return this.confirmed(intent, current);
@@ -147,7 +157,7 @@ export class Outbox {
             if (!(error instanceof ClockifyError && error.kind === 'not-found')) throw error;
           }
           // Nothing (or something else) was running: ours was stopped elsewhere. Take the server's word.
-          return this.confirmed(intent, await this.readEntry(api, intent.workspaceId, serverId));
+          return this.confirmed(intent, await this.readEntry(api, intent, userId, serverId));
         }
         case 'update': {
           const serverId = entries.serverIdOf(intent.key);
@@ -161,8 +171,11 @@ export class Outbox {
             try {
               await api.deleteTimeEntry(intent.workspaceId, serverId);
             } catch (error) {
-              // 400 "doesn't belong to Workspace": it is already gone (deleted elsewhere, or by an earlier try).
-              if (!(error instanceof ClockifyError && error.kind === 'rejected' && error.status === 400)) throw error;
+              // 400 "doesn't belong to Workspace" means it is already gone (deleted elsewhere, or by an
+              // earlier try), but a 400 also says "Access Denied": gone only if the list agrees.
+              if (!(error instanceof ClockifyError && error.kind === 'rejected')) throw error;
+              const start = this.knownStart(intent.key, serverId);
+              if (start === undefined || (await isListed(api, { workspaceId: intent.workspaceId, userId, serverId, start }))) throw error;
             }
           }
           return this.confirmed(intent, { deletedId: serverId ?? intent.key });
@@ -228,13 +241,17 @@ export class Outbox {
     }
   }
 
-  private async readEntry(api: EntriesApi, workspaceId: string, serverId: string): Promise<{ entry: ReturnType<typeof fromClockify> } | { deletedId: string }> {
-    try {
-      return { entry: fromClockify(await api.getTimeEntry(workspaceId, serverId)) };
-    } catch (error) {
-      if (error instanceof ClockifyError && error.kind === 'rejected') return { deletedId: serverId };
-      throw error;
-    }
+  /** What the server holds for an entry; a refused read is a deletion only once the list confirms it. */
+  private async readEntry(api: EntriesApi, intent: Intent, userId: string, serverId: string): Promise<ServerState> {
+    const start = this.knownStart(intent.key, serverId);
+    if (start === undefined) return { entry: fromClockify(await api.getTimeEntry(intent.workspaceId, serverId)) };
+    return readServerEntry(api, { workspaceId: intent.workspaceId, userId, serverId, start });
+  }
+
+  /** The entry's start as last known here (the server's copy first), to find it in the entries list. */
+  private knownStart(key: string, serverId: string): string | undefined {
+    const { entries } = this.deps;
+    return entries.serverEntries().find((entry) => entry.id === serverId)?.start ?? entries.find(key)?.start;
   }
 
   /** A server entry matching a create whose answer never came: same start (±1 min), description and end. */
@@ -270,6 +287,9 @@ function entryRequest(fields: EntryFields) {
     taskId: fields.taskId,
     tagIds: fields.tagIds,
     billable: fields.billable,
+    // Only REGULAR and BREAK can be written; the core never replaces entries of other types.
+    type: fields.type === 'BREAK' ? ('BREAK' as const) : ('REGULAR' as const),
+    customFields: fields.customFields,
   };
 }
 

@@ -3,11 +3,12 @@
 // shows, 2 min otherwise, doubling up to 10 min while nothing changes.
 import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
+import { readServerEntry } from './server-lookup';
 import type { Clock } from './clock';
 import type { EntryStore } from './entry-store';
 import { fromClockify } from './server-entry';
 
-export type ReconcileApi = Pick<ClockifyClient, 'getRunningEntry' | 'getTimeEntry'>;
+export type ReconcileApi = Pick<ClockifyClient, 'getRunningEntry' | 'getTimeEntry' | 'listMyTimeEntries'>;
 
 export interface ReconcilerDeps {
   readonly entries: EntryStore;
@@ -28,6 +29,7 @@ export class Reconciler {
   private cancel: (() => void) | null = null;
   private running: Promise<ReconcileOutcome> | null = null;
   private lastCheckedAt = Number.NEGATIVE_INFINITY;
+  private readonly refusalsTold = new Set<string>();
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -90,7 +92,7 @@ export class Reconciler {
       }
       if (local?.serverId) {
         // Ours is no longer the running one: it was stopped (or deleted) elsewhere.
-        entries.applyServer(await this.read(api, workspaceId, local.serverId));
+        entries.applyServer(await this.read(api, { workspaceId, userId, serverId: local.serverId, start: local.start }, local.description));
         if (!remote) this.deps.notify(`"${local.description || 'Timer'}" was stopped in Clockify; the app shows it stopped too.`);
       }
       if (remote) {
@@ -103,11 +105,15 @@ export class Reconciler {
     }
   }
 
-  private async read(api: ReconcileApi, workspaceId: string, id: string) {
+  /** A refusal that the entries list cannot settle keeps the local copy and says why, once per entry. */
+  private async read(api: ReconcileApi, ref: Parameters<typeof readServerEntry>[1], description: string) {
     try {
-      return { entry: fromClockify(await api.getTimeEntry(workspaceId, id)) };
+      return await readServerEntry(api, ref);
     } catch (error) {
-      if (error instanceof ClockifyError && error.kind === 'rejected') return { deletedId: id };
+      if (error instanceof ClockifyError && !this.refusalsTold.has(ref.serverId) && ['rejected', 'forbidden', 'not-found'].includes(error.kind)) {
+        this.refusalsTold.add(ref.serverId);
+        this.deps.notify(`Clockify would not show “${description || 'the timer'}” (${error.status ?? '?'}${error.serverMessage ? `: ${error.serverMessage}` : ''}); the app keeps it as it was.`);
+      }
       throw error;
     }
   }

@@ -15,6 +15,8 @@ export function fromClockify(entry: TimeEntry): ServerEntry {
     start: normalizeInstant(entry.timeInterval.start),
     end: entry.timeInterval.end === null ? null : normalizeInstant(entry.timeInterval.end),
     locked: entry.isLocked,
+    type: entry.type,
+    customFields: entry.customFieldValues,
   };
 }
 

@@ -2,6 +2,7 @@
 // would refuse, writes its intents to the journal (the view updates at once) and wakes the outbox.
 import type { EntryDraft, EntryView, Result, UserError, WorkspaceOption } from '../../shared/domain';
 import { checkTimes, checkWorkspaceRules } from '../../shared/entry-rules';
+import { entryTypeLabel, mayChange, mayContinue } from '../../shared/entry-types';
 import { toClockifyInstant } from '../../shared/time/wire-format';
 import type { Clock } from './clock';
 import { timerOf } from './entry-model';
@@ -46,7 +47,7 @@ export class TimerService {
     const at = from && from < now ? (earliest && from < earliest ? earliest : instant(from)) : now;
     const intents: Intent[] = [];
     if (timer.status === 'running') intents.push(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: at }));
-    intents.push(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields: { ...draft, workspaceId: workspace.id, start: at, end: null } }));
+    intents.push(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields: { ...draft, ...NEW_ENTRY, workspaceId: workspace.id, start: at, end: null } }));
     return this.write(...intents);
   }
 
@@ -75,6 +76,7 @@ export class TimerService {
   continueEntry(key: string): Result<null> {
     const entry = this.deps.entries.find(key);
     if (!entry) return fail('That entry is no longer in the recent list.');
+    if (!mayContinue(entry.type)) return fail(`${typeName(entry)} is not work to continue: start a new timer instead.`);
     return this.start(draftOf(entry));
   }
 
@@ -100,7 +102,7 @@ export class TimerService {
     if (!workspace) return fail('Choose a workspace first.');
     const refused = checkTimes(times.start, times.end) ?? checkWorkspaceRules(draft, workspace.rules, workspace.name);
     if (refused) return { ok: false, error: refused };
-    const fields = { ...draft, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
+    const fields: EntryFields = { ...draft, ...NEW_ENTRY, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
     return this.write(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields }));
   }
 
@@ -109,21 +111,33 @@ export class TimerService {
     const entry = this.deps.entries.find(key);
     const workspace = this.deps.workspace();
     if (!entry || !workspace) return fail('That entry is no longer in the recent list.');
+    if (!mayChange(entry.type)) return fail(`${typeName(entry)} is managed by time off in Clockify; change it there.`);
     const refused = (times.end === null ? null : checkTimes(times.start, times.end)) ?? checkWorkspaceRules(draft, workspace.rules, workspace.name);
     if (refused) return { ok: false, error: refused };
-    const fields: EntryFields = { ...draft, workspaceId: entry.workspaceId, start: instant(times.start), end: times.end === null ? null : instant(times.end) };
+    // What the user does not edit (the type, custom field values) goes back unchanged: a PUT clears what it leaves out.
+    const fields: EntryFields = { ...draft, type: entry.type, customFields: entry.customFields, workspaceId: entry.workspaceId, start: instant(times.start), end: times.end === null ? null : instant(times.end) };
     const unsent = this.unsentCreate(entry.key);
     if (unsent) {
-      // Not on the server yet: the create itself carries the new fields.
-      return this.rewrite((intents) => intents.map((intent) => (intent.id === unsent.id ? { ...unsent, fields, problem: undefined } : intent)));
+      // Not on the server yet: the create itself carries the new fields. With an end it is created
+      // finished, so a stop queued for it must go: sent later, it would stop whatever runs then.
+      const redundantStop = (intent: Intent) => fields.end !== null && intent.kind === 'stop' && intent.key === entry.key;
+      return this.rewrite((intents) => intents.filter((intent) => !redundantStop(intent)).map((intent) => (intent.id === unsent.id ? { ...unsent, fields, problem: undefined } : intent)));
     }
-    this.deps.entries.rewriteIntents((intents) => intents.filter((intent) => !(intent.key === entry.key && intent.problem && intent.kind !== 'create')));
-    return this.write(this.intent(entry.key, entry.workspaceId, { kind: 'update', fields }));
+    // The fix takes the place of the refused change it replaces: a new timer queued behind a refused
+    // stop must still go after the entry is finished.
+    const replacement = this.intent(entry.key, entry.workspaceId, { kind: 'update', fields });
+    const isRefused = (intent: Intent) => intent.key === entry.key && intent.problem !== undefined && intent.kind !== 'create';
+    return this.rewrite((intents) => {
+      const at = intents.findIndex(isRefused);
+      const kept = intents.filter((intent) => !isRefused(intent));
+      return at === -1 ? [...kept, replacement] : [...kept.slice(0, at), replacement, ...kept.slice(at)];
+    });
   }
 
   delete(key: string): Result<null> {
     const entry = this.deps.entries.find(key);
     if (!entry) return fail('That entry is no longer in the recent list.');
+    if (!mayChange(entry.type)) return fail(`${typeName(entry)} is managed by time off in Clockify; change it there.`);
     this.deleted.set(entry.key, fieldsOf(entry));
     if (this.unsentCreate(entry.key)) {
       // Never reached the server: forgetting its intents is the whole delete.
@@ -188,6 +202,13 @@ export class TimerService {
   }
 }
 
+/** What an entry made here starts as: regular work, no custom field values (Clockify fills defaults). */
+const NEW_ENTRY = { type: 'REGULAR', customFields: [] } as const satisfies Pick<EntryFields, 'type' | 'customFields'>;
+
+function typeName(entry: EntryView): string {
+  return `“${entry.description || 'This entry'}” (${entryTypeLabel(entry.type) ?? 'Work'})`;
+}
+
 function instant(value: string): string {
   return toClockifyInstant(new Date(value));
 }
@@ -197,5 +218,5 @@ export function draftOf(entry: EntryView): EntryDraft {
 }
 
 function fieldsOf(entry: EntryView): EntryFields {
-  return { ...draftOf(entry), workspaceId: entry.workspaceId, start: entry.start, end: entry.end };
+  return { ...draftOf(entry), workspaceId: entry.workspaceId, start: entry.start, end: entry.end, type: entry.type, customFields: entry.customFields };
 }

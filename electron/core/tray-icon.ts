@@ -1,20 +1,34 @@
 // The tray icon, drawn in code so every state, theme and scale exists without image files: a
 // stopwatch ring; filled while running, with a dot while changes wait, struck through when offline.
 // macOS gets template images (black + alpha) that the system tints itself.
-import { deflateSync } from 'node:zlib';
+import { encodePng } from './png';
 import type { TrayIconState } from './tray-view';
 
 export type TrayTheme = 'light' | 'dark' | 'template';
 
-type Rgb = readonly [number, number, number];
-const BLUE: Rgb = [3, 169, 244];
+export type Rgb = readonly [number, number, number];
+export const BLUE: Rgb = [3, 169, 244];
 const AMBER: Rgb = [255, 179, 0];
 const RED: Rgb = [229, 57, 53];
 
 /** A PNG of the icon at `size` pixels (16 for 1x, 32 for @2x). */
 export function trayIconPng(state: TrayIconState, theme: TrayTheme, size: number): Buffer {
   const ink: Rgb = theme === 'dark' ? [236, 236, 236] : theme === 'template' ? [0, 0, 0] : [32, 32, 32];
-  const accent = (color: Rgb): Rgb => (theme === 'template' ? [0, 0, 0] : color);
+  return encodePng(drawStopwatch(state, { ink, accent: (color) => (theme === 'template' ? [0, 0, 0] : color) }, size), size, size);
+}
+
+export interface StopwatchPalette {
+  /** The ring and the hand. */
+  readonly ink: Rgb;
+  /** The colour used for a state's mark (blue running, amber pending, red offline). */
+  readonly accent: (color: Rgb) => Rgb;
+}
+
+/**
+ * The stopwatch drawn at `size` × `size` pixels, as straight (not premultiplied) RGBA bytes on a
+ * transparent background. The tray icon and the app icon (app-icon.ts) are both drawn with it.
+ */
+export function drawStopwatch(state: TrayIconState, { ink, accent }: StopwatchPalette, size: number): Buffer {
   const rgba = Buffer.alloc(size * size * 4);
   const c = size / 2;
   const outer = size * 0.42;
@@ -44,41 +58,10 @@ export function trayIconPng(state: TrayIconState, theme: TrayTheme, size: number
       rgba[at + 3] = Math.round(255 * Math.min(1, Math.max(0, alpha)));
     }
   }
-  return encodePng(rgba, size, size);
+  return rgba;
 }
 
 /** Anti-aliased inside test: 1 well inside, 0 outside, a ramp over one pixel. */
-function coverage(distanceInside: number): number {
+export function coverage(distanceInside: number): number {
   return Math.min(1, Math.max(0, distanceInside + 0.5));
-}
-
-function encodePng(rgba: Buffer, width: number, height: number): Buffer {
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -7,7 +7,7 @@ const project: ProjectOption = { id: 'p1', name: 'Website', clientId: null, clie
 const projects = new Map([[project.id, project]]);
 
 function entry(over: Partial<EntryView>): EntryView {
-  return { key: 'k', serverId: 's', workspaceId: 'w', description: 'Design review', projectId: 'p1', taskId: null, tagIds: [], billable: false, start: '2026-03-10T13:48:00Z', end: null, sync: 'synced', problem: null, ...over };
+  return { key: 'k', serverId: 's', workspaceId: 'w', description: 'Design review', projectId: 'p1', taskId: null, tagIds: [], billable: false, start: '2026-03-10T13:48:00Z', end: null, sync: 'synced', problem: null, type: 'REGULAR', customFields: [], ...over };
 }
 
 function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
@@ -67,6 +67,19 @@ describe('tray menu', () => {
     const signedOut = trayMenu(snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null }, recent: [] }), now, projects);
     expect(signedOut[1]).toMatchObject({ label: 'Start', enabled: false });
     expect(signedOut.some((item) => item.type === 'command' && item.label === 'Open' && item.enabled)).toBe(true);
+  });
+  it('offers no Continue for a break or time off, and leaves them out of today', () => {
+    const withBreaks = snapshot({
+      recent: [
+        entry({ key: 'b', description: 'Lunch', type: 'BREAK', start: '2026-03-10T12:30:00Z', end: '2026-03-10T13:00:00Z' }),
+        entry({ key: 'h', description: 'Doctor', type: 'TIME_OFF', start: '2026-03-10T13:00:00Z', end: '2026-03-10T14:00:00Z' }),
+        entry({ key: 'a', start: '2026-03-10T08:00:00Z', end: '2026-03-10T12:28:00Z' }),
+      ],
+    });
+    const labels = trayMenu(withBreaks, now, projects).map((item) => (item.type === 'separator' ? '—' : item.label));
+    expect(labels.filter((label) => label.startsWith('Continue'))).toEqual(['Continue Design review — Website']);
+    expect(trayTooltip(withBreaks, now, name)).toBe('Not tracking · today 4:28');
+    expect(trayTooltip(snapshot({ timer: { status: 'running', entry: entry({ type: 'BREAK' }) } }), now, name)).toMatch(/today 4:28$/);
   });
   it('continues at most the last 5 distinct entries', () => {
     const many = Array.from({ length: 9 }, (_, i) => entry({ key: `e${i}`, description: i % 2 ? 'Same' : `Task ${i}`, end: '2026-03-10T12:00:00Z' }));

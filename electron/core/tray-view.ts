@@ -2,6 +2,7 @@
 // the macOS title and the menu. The Electron adapter only renders these.
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
 import { entrySeconds, formatDuration, todaySeconds } from '../../shared/entry-totals';
+import { mayContinue } from '../../shared/entry-types';
 
 export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
 
@@ -19,7 +20,7 @@ function elsewhere(snapshot: AppSnapshot, entry: EntryView): string {
 
 export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string): string {
   if (snapshot.account.status === 'signed-out') return 'Clockify Tray — not connected';
-  const entries: Pick<EntryView, 'start' | 'end'>[] = [...snapshot.recent];
+  const entries: Pick<EntryView, 'start' | 'end' | 'type'>[] = [...snapshot.recent];
   if (snapshot.timer.status === 'running') entries.push(snapshot.timer.entry);
   const today = `today ${formatDuration(todaySeconds(entries, now, snapshot.preferences.timeZone))}`;
   const sync = snapshot.sync.pending > 0 ? ` · ${snapshot.sync.pending} pending` : '';
@@ -80,11 +81,12 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
   return items;
 }
 
-/** The newest entries that differ in what they are about (description, project, task, tags). */
+/** The newest work entries that differ in what they are about (description, project, task, tags). */
 export function distinctRecent(entries: readonly EntryView[], limit: number): EntryView[] {
   const seen = new Set<string>();
   const result: EntryView[] = [];
   for (const entry of entries) {
+    if (!mayContinue(entry.type)) continue;
     const identity = JSON.stringify([entry.description, entry.projectId, entry.taskId, [...entry.tagIds].sort()]);
     if (seen.has(identity)) continue;
     seen.add(identity);
@@ -96,4 +98,14 @@ export function distinctRecent(entries: readonly EntryView[], limit: number): En
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** What the tray shows while the app opens its keychain and cache: enough to quit. */
+export function startingTray(): { icon: TrayIconState; tooltip: string; title: string; menu: TrayMenuItem[] } {
+  return {
+    icon: 'idle',
+    tooltip: 'Clockify Tray — starting…',
+    title: '',
+    menu: [{ type: 'label', label: 'Starting…' }, { type: 'separator' }, { type: 'command', label: 'Quit', command: { kind: 'quit' }, enabled: true }],
+  };
 }

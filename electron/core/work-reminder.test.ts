@@ -91,7 +91,7 @@ describe('nextReminderAt: when', () => {
 
 const entry = (over: Partial<EntryView> = {}): EntryView => ({
   key: 'k1', serverId: 's1', workspaceId: 'w', description: 'Design review', projectId: 'p1', taskId: null, tagIds: [], billable: false,
-  start: '2026-03-10T08:00:00Z', end: '2026-03-10T09:00:00Z', sync: 'synced', problem: null, ...over,
+  start: '2026-03-10T08:00:00Z', end: '2026-03-10T09:00:00Z', sync: 'synced', problem: null, type: 'REGULAR', customFields: [], ...over,
 });
 const projectName = (id: string | null) => (id === 'p1' ? 'Website' : '');
 

@@ -6,17 +6,15 @@ import { dispatch, type Handlers } from './handlers';
 import { isTrustedSender } from './sender-check';
 
 export interface TrustedWindows {
-  /** webContents ids of the popover and quick-entry windows. */
+  /** webContents ids of the popover and quick-entry windows (which load app://clockify-tray/ only). */
   ids(): ReadonlySet<number>;
-  /** The URL our pages load from (file://…/dist/renderer/ or the dev server). */
-  readonly appUrlPrefix: string;
 }
 
 export function installIpc(handlers: Handlers, trusted: TrustedWindows): void {
   for (const channel of Object.keys(invokeRequests)) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const sender = { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url ?? null };
-      if (!isTrustedSender(sender, trusted.ids(), trusted.appUrlPrefix)) throw new Error(`Refused ${channel}: the sender is not one of this app's windows.`);
+      if (!isTrustedSender(sender, trusted.ids())) throw new Error(`Refused ${channel}: the sender is not one of this app's windows.`);
       const result = await dispatch(handlers, channel, payload);
       if (!result.ok) throw new Error(result.message);
       return result.value;

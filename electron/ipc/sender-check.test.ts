@@ -4,17 +4,26 @@ import { isTrustedSender } from './sender-check';
 const trusted = new Set([3, 4]);
 
 describe('isTrustedSender', () => {
-  it('accepts our windows showing our pages', () => {
-    expect(isTrustedSender({ webContentsId: 3, frameUrl: 'file:///opt/app/resources/app.asar/dist/renderer/index.html' }, trusted, 'file:///opt/app/resources/app.asar/dist/renderer/')).toBe(true);
-    expect(isTrustedSender({ webContentsId: 4, frameUrl: 'http://127.0.0.1:5173/quick-entry' }, trusted, 'http://127.0.0.1:5173/')).toBe(true);
+  it.each([
+    ['the popover', { webContentsId: 3, frameUrl: 'app://clockify-tray/index.html' }],
+    ['the popover opened on a view', { webContentsId: 3, frameUrl: 'app://clockify-tray/index.html?view=settings' }],
+    ['the quick-entry window', { webContentsId: 4, frameUrl: 'app://clockify-tray/quick-entry.html' }],
+  ])('accepts %s', (_label, sender) => {
+    expect(isTrustedSender(sender, trusted)).toBe(true);
   });
   it.each([
-    ['an unknown webContents', { webContentsId: 9, frameUrl: 'file:///opt/app/dist/renderer/index.html' }],
+    ['an unknown webContents', { webContentsId: 9, frameUrl: 'app://clockify-tray/index.html' }],
     ['a page from elsewhere in our window', { webContentsId: 3, frameUrl: 'https://evil.example/' }],
-    ['another file on disk', { webContentsId: 3, frameUrl: 'file:///tmp/evil.html' }],
+    ['another host on our scheme', { webContentsId: 3, frameUrl: 'app://evil/index.html' }],
+    ['a host that only starts like ours', { webContentsId: 3, frameUrl: 'app://clockify-tray.evil/index.html' }],
+    ['credentials in the URL', { webContentsId: 3, frameUrl: 'app://x@clockify-tray/index.html' }],
+    ['a file on disk', { webContentsId: 3, frameUrl: 'file:///opt/app/resources/app.asar/dist/renderer/index.html' }],
+    ['a local web server', { webContentsId: 3, frameUrl: 'http://127.0.0.1:5173/index.html' }],
+    ['another port on 127.0.0.1', { webContentsId: 3, frameUrl: 'http://127.0.0.1:5174/' }],
     ['an unknown frame URL', { webContentsId: 3, frameUrl: null }],
     ['a garbled URL', { webContentsId: 3, frameUrl: 'not a url' }],
   ])('refuses %s', (_label, sender) => {
-    expect(isTrustedSender(sender, trusted, 'file:///opt/app/dist/renderer/')).toBe(false);
+    expect(isTrustedSender(sender, trusted)).toBe(false);
   });
 });
+

@@ -1,17 +1,24 @@
-// Only our own windows may call main: a known webContents, showing one of our pages.
+// Only our own windows may call main: a known webContents, whose sending frame shows one of our
+// pages, served from app://clockify-tray/ (nothing else: not file://, not another host or port,
+// not a frame from elsewhere inside our window).
+import { APP_HOST, APP_SCHEME } from '../../shared/app-identity';
+
 export interface SenderInfo {
   readonly webContentsId: number;
   /** The URL of the frame that sent the message (null when Electron could not tell). */
   readonly frameUrl: string | null;
 }
 
-export function isTrustedSender(sender: SenderInfo, trustedIds: ReadonlySet<number>, appUrlPrefix: string): boolean {
+export function isTrustedSender(sender: SenderInfo, trustedIds: ReadonlySet<number>): boolean {
   if (!trustedIds.has(sender.webContentsId) || !sender.frameUrl) return false;
+  return isAppUrl(sender.frameUrl);
+}
+
+/** A URL of our own pages (app://clockify-tray/…). Compared by parts: a non-special scheme's `origin` is "null". */
+export function isAppUrl(url: string): boolean {
   try {
-    const url = new URL(sender.frameUrl);
-    const app = new URL(appUrlPrefix);
-    if (url.protocol !== app.protocol) return false;
-    return url.protocol === 'file:' ? url.pathname.startsWith(app.pathname) : url.origin === app.origin;
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
   } catch {
     return false;
   }

@@ -4,14 +4,21 @@
 //
 // Platform notes (Electron 45 docs, api/power-monitor): 'lock-screen' and 'unlock-screen' are
 // emitted on macOS and Windows only, 'shutdown' on Linux and macOS only; the policy copes without
-// them (idle readings, resume). getSystemIdleTime() may stay at 0 where the desktop offers no idle
-// time (some Wayland sessions): then only sleep and lock are detected.
+// them (idle readings, resume). getSystemIdleTime() stays at 0 on native Wayland
+// (electron/electron#27912): there the desktop's idle monitor is read instead (desktop-idle.ts), and
+// where there is none, Settings says that only sleep and lock are noticed.
 // Must be created after app 'ready'.
 import { powerMonitor, type PowerMonitor } from 'electron';
 import type { PowerEventKind, PowerSource } from '../core/idle-policy';
+import type { DesktopIdleReader } from './desktop-idle';
 
-export function electronPowerSource(monitor: PowerMonitor = powerMonitor): PowerSource {
+/**
+ * `desktopIdle`: undefined where Electron's idle time works; on native Wayland the desktop's idle
+ * monitor, or null when the desktop offers none.
+ */
+export function electronPowerSource(monitor: PowerMonitor = powerMonitor, desktopIdle?: DesktopIdleReader | null): PowerSource {
   return {
+    ...(desktopIdle === null ? { idleUnavailable: 'This desktop session (Wayland) does not tell apps how long you have been idle, so idle time is not noticed; sleep and the screen lock still are.' } : {}),
     onPowerEvent(listener) {
       const on = (kind: PowerEventKind) => () => listener(kind);
       const handlers = {
@@ -34,6 +41,6 @@ export function electronPowerSource(monitor: PowerMonitor = powerMonitor): Power
         monitor.removeListener('shutdown', handlers.shutdown);
       };
     },
-    systemIdleSeconds: () => monitor.getSystemIdleTime(),
+    systemIdleSeconds: () => (desktopIdle ? desktopIdle.idleSeconds() : monitor.getSystemIdleTime()),
   };
 }

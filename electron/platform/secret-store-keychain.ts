@@ -6,10 +6,13 @@
 // would lose their key without being told. We pin the Secret Service instead and report
 // KeychainUnavailableError, as design.md asks ("do not silently fall back").
 //
+// The library itself is imported on first use (keyring-binding.ts): a missing native binding is a
+// keychain that is unavailable, not an app that cannot start.
+//
 // AsyncEntry, not Entry: Entry's methods block the calling thread on D-Bus round trips (and on
 // unlock prompts), and this runs in Electron's main process.
 
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { EntryOptions } from '@napi-rs/keyring';
 import { randomUUID } from 'node:crypto';
 import {
   assertAccount,
@@ -18,6 +21,7 @@ import {
   SecretStoreError,
   type SecretStore,
 } from './secret-store';
+import { lazyKeyringBinding, type KeyringBinding } from './keyring-binding';
 
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
@@ -25,7 +29,10 @@ const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 // PlatformFailure, NoStorageAccess (locked, prompt dismissed, access denied), NoDefaultStore.
 const UNAVAILABLE_PREFIXES = ['Platform failure', "Couldn't access platform storage", 'No default store'];
 
-export function createKeychainSecretStore(service: string): SecretStore {
+const loadKeyring = lazyKeyringBinding();
+
+/** `loadBinding` is for tests: the default imports @napi-rs/keyring on first use. */
+export function createKeychainSecretStore(service: string, loadBinding: () => Promise<KeyringBinding> = loadKeyring): SecretStore {
   if (typeof service !== 'string' || service.length === 0) {
     throw new TypeError('createKeychainSecretStore: service must be a non-empty string (the app id)');
   }
@@ -34,15 +41,18 @@ export function createKeychainSecretStore(service: string): SecretStore {
     kind: 'keychain',
     async get(account) {
       assertAccount(account);
+      const { AsyncEntry } = await loadBinding();
       return keychainCall('read', null, () => new AsyncEntry(service, account, ENTRY_OPTIONS).getPassword());
     },
     async set(account, secret) {
       assertAccount(account);
       assertSecret(secret);
+      const { AsyncEntry } = await loadBinding();
       await keychainCall('save', secret, () => new AsyncEntry(service, account, ENTRY_OPTIONS).setPassword(secret));
     },
     async delete(account) {
       assertAccount(account);
+      const { AsyncEntry } = await loadBinding();
       return keychainCall('delete', null, () => new AsyncEntry(service, account, ENTRY_OPTIONS).deletePassword());
     },
   };

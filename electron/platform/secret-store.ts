@@ -24,8 +24,9 @@ export class KeychainUnavailableError extends Error {
   /** What the keychain library said, with the secret removed. */
   readonly detail: string;
 
-  constructor(detail: string) {
-    super(`${unavailableMessage()} (${detail})`);
+  /** `summary` replaces the platform's "no keychain" sentence when the cause is another one. */
+  constructor(detail: string, summary: string = unavailableMessage()) {
+    super(`${summary} (${detail})`);
     this.detail = detail;
   }
 }

@@ -1,4 +1,12 @@
 // The tray: renders what tray-view computes. Updated on every state change and once a minute at rest.
+//
+// Clicks, per Electron's Tray documentation:
+// - macOS: with a context menu set, a left click opens the menu (and, since Electron 10, emits
+//   'click' too), so the menu and the popover would compete. There the menu is not set: a left
+//   click toggles the popover and a right click pops the menu up.
+// - Windows: the context menu opens on right click and a left click emits 'click': both as set.
+// - Linux: under AppIndicator the 'click' event never arrives and the icon shows only with a menu:
+//   the menu is always set and always complete ("Open" is in it).
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import { trayIconPng, type TrayTheme } from '../core/tray-icon';
 import type { TrayCommand, TrayIconState, TrayMenuItem } from '../core/tray-view';
@@ -13,6 +21,8 @@ export interface TrayContent {
 export class AppTray {
   private readonly tray: Tray;
   private lastIcon = '';
+  private menu: Menu | null = null;
+  private readonly menuOnRightClick = process.platform === 'darwin';
 
   constructor(
     private readonly onCommand: (command: TrayCommand) => void,
@@ -20,6 +30,7 @@ export class AppTray {
   ) {
     this.tray = new Tray(this.icon('idle'));
     this.tray.on('click', onClick);
+    if (this.menuOnRightClick) this.tray.on('right-click', () => this.menu && this.tray.popUpContextMenu(this.menu));
   }
 
   bounds() {
@@ -34,7 +45,8 @@ export class AppTray {
     }
     this.tray.setToolTip(content.tooltip);
     if (process.platform === 'darwin') this.tray.setTitle(content.title);
-    this.tray.setContextMenu(Menu.buildFromTemplate(content.menu.map((item) => this.menuItem(item))));
+    this.menu = Menu.buildFromTemplate(content.menu.map((item) => this.menuItem(item)));
+    if (!this.menuOnRightClick) this.tray.setContextMenu(this.menu);
   }
 
   private menuItem(item: TrayMenuItem): MenuItemConstructorOptions {

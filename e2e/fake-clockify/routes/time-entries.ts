@@ -5,7 +5,7 @@ import type { TimeEntry, User, Workspace } from '../model';
 import type { ApiResponse } from '../responses';
 import type { RequestContext, Route } from '../router';
 import { requireObject } from '../body';
-import { ensureOrdered, ensureUnlocked, enforceWorkspaceRules, readEntryFields, stopOtherRunning, timeField } from '../entry-rules';
+import { ensureOrdered, ensureNoOtherRunning, ensureUnlocked, enforceWorkspaceRules, readEntryFields, timeField } from '../entry-rules';
 import { ApiError, invalid, malformed } from '../errors';
 import { created, noContent, ok, paged } from '../responses';
 import { removeWhere } from '../store';
@@ -65,7 +65,7 @@ function addEntry(ctx: RequestContext, workspace: Workspace, owner: User): ApiRe
   if (project?.archived) throw invalid(`Project '${project.name}' is archived: time cannot be added to it`);
   if (fields.end !== null) enforceWorkspaceRules(workspace, fields);
   const entry: TimeEntry = { id, workspaceId: workspace.id, userId: owner.id, kioskId: null, isLocked: false, ...fields };
-  if (entry.end === null) stopOtherRunning(store, entry);
+  if (entry.end === null) ensureNoOtherRunning(store, entry);
   store.state.timeEntries.push(entry);
   return created(entryRenderer(store.state, workspace)(entry));
 }
@@ -132,8 +132,8 @@ export const timeEntryRoutes: Route[] = [
       ensureUnlocked(entry);
       const fields = readEntryFields(ctx.store, workspace, ctx.body, entry.id);
       if (fields.end !== null) enforceWorkspaceRules(workspace, fields);
+      if (fields.end === null) ensureNoOtherRunning(ctx.store, entry);
       Object.assign(entry, fields);
-      if (entry.end === null) stopOtherRunning(ctx.store, entry);
       return ok(entryRenderer(ctx.store.state, workspace)(entry));
     },
   },

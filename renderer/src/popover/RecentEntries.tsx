@@ -1,8 +1,10 @@
 // The recent entries: today first, grouped by local day with each day's total (today's includes the
 // running timer). Each item: description, project with its colour, time range and duration;
-// Continue, Edit and Delete (with Undo).
+// Continue, Edit and Delete (with Undo). Breaks, holidays and time off are labelled as such, left
+// out of the work totals, and offer only what Clockify lets a client do with them.
 import { memo, useMemo } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
+import { countsAsWork, entryTypeLabel, mayChange, mayContinue } from '../../../shared/entry-types';
 import type { CatalogData } from '../catalog-data';
 import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween, shiftDayKey } from '../time-format';
 import { Icon } from './Icon';
@@ -24,7 +26,7 @@ function groupByDay(entries: readonly EntryView[], zone: string, todayKey: strin
   }
   return [...days.entries()]
     .sort(([a], [b]) => b.localeCompare(a))
-    .map(([key, list]) => ({ key, entries: list, seconds: list.reduce((sum, entry) => sum + (entry.end ? secondsBetween(entry.start, entry.end) : 0), 0) }));
+    .map(([key, list]) => ({ key, entries: list, seconds: list.reduce((sum, entry) => sum + (entry.end && countsAsWork(entry) ? secondsBetween(entry.start, entry.end) : 0), 0) }));
 }
 
 const WEEKDAYS: readonly Preferences['weekStart'][] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
@@ -43,8 +45,9 @@ export function RecentEntries() {
   const todayKey = dayKeyOf(Date.now(), zone);
   const recent = snapshot?.recent;
   const days = useMemo(() => groupByDay(recent ?? [], zone, todayKey), [recent, zone, todayKey]);
-  // Today's totals count the running timer of this workspace, not one running in another.
-  const running = snapshot?.timer.status === 'running' && snapshot.timer.entry.workspaceId === snapshot.workspaceId ? snapshot.timer.entry : null;
+  // Today's totals count the running timer of this workspace (not one running in another), and
+  // only work: a running break does not count up.
+  const running = snapshot?.timer.status === 'running' && snapshot.timer.entry.workspaceId === snapshot.workspaceId && countsAsWork(snapshot.timer.entry) ? snapshot.timer.entry : null;
   if (!preferences) return null;
   // The list holds the last seven days, so the week so far is always all in it.
   const weekFrom = weekStartKey(todayKey, preferences.weekStart);
@@ -119,6 +122,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
   const range = `${formatClockTime(entry.start, timeZone, timeFormat)} – ${entry.end ? formatClockTime(entry.end, timeZone, timeFormat) : ''}`;
   const duration = entry.end ? formatDuration(secondsBetween(entry.start, entry.end)) : '';
   const descriptionId = `entry-${entry.key}`;
+  const typeLabel = entryTypeLabel(entry.type);
 
   const continueEntry = async () => {
     const result = await call(() => window.clockify.continueEntry({ entryKey: entry.key }));
@@ -131,7 +135,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
   };
 
   return (
-    <li className={`entry sync-${entry.sync}`}>
+    <li className={`entry sync-${entry.sync}${typeLabel ? ' not-work' : ''}${mayChange(entry.type) ? '' : ' managed'}`}>
       <div className="entry-main">
         <div className="entry-description" id={descriptionId}>
           {entry.description || <span className="muted">No description</span>}
@@ -146,6 +150,11 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
             <span className="muted">No project</span>
           )}
           {task && <span className="entry-task">· {task.name}</span>}
+          {typeLabel && (
+            <span className="entry-type" title={mayChange(entry.type) ? 'Not counted as work' : 'Made by time off in Clockify: change it there. Not counted as work'}>
+              {typeLabel}
+            </span>
+          )}
           {entry.sync === 'pending' && (
             <span className="sync-mark" title="Waiting to be saved to Clockify">
               <Icon name="pending" />
@@ -170,17 +179,23 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
           )}
         </span>
       </div>
-      <div className="entry-tools">
-        <button type="button" className="icon-button" aria-label="Edit" title="Edit" aria-describedby={descriptionId} onClick={() => setEditing(entry.key)}>
-          <Icon name="edit" />
+      {mayChange(entry.type) ? (
+        <div className="entry-tools">
+          <button type="button" className="icon-button" aria-label="Edit" title="Edit" aria-describedby={descriptionId} onClick={() => setEditing(entry.key)}>
+            <Icon name="edit" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Delete" title="Delete" aria-describedby={descriptionId} onClick={() => void deleteEntry()}>
+            <Icon name="trash" />
+          </button>
+        </div>
+      ) : null}
+      {mayContinue(entry.type) ? (
+        <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void continueEntry()}>
+          <Icon name="play" />
         </button>
-        <button type="button" className="icon-button" aria-label="Delete" title="Delete" aria-describedby={descriptionId} onClick={() => void deleteEntry()}>
-          <Icon name="trash" />
-        </button>
-      </div>
-      <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void continueEntry()}>
-        <Icon name="play" />
-      </button>
+      ) : (
+        <span className="continue-placeholder" aria-hidden="true" />
+      )}
     </li>
   );
 });

@@ -12,7 +12,7 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** Counts saves, so that only the latest one's answer is applied. */
 let saves = 0;
 
-type FieldName = 'zone' | 'offset' | 'threshold';
+type FieldName = 'zone' | 'offset' | 'threshold' | 'unload';
 
 /** A whole number within bounds, or null (an empty or fractional field is not one). */
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -166,6 +166,11 @@ export function SettingsSheet() {
               />
             </label>
             {problemAt('threshold')}
+            {settings.idleUnavailable && (
+              <p className="muted small" role="note">
+                {settings.idleUnavailable}
+              </p>
+            )}
             {(
               [
                 ['stopOnSleep', 'Stop the timer when the computer sleeps'],
@@ -238,6 +243,24 @@ export function SettingsSheet() {
               <input type="checkbox" checked={settings.launchAtLogin} onChange={(event) => void save({ launchAtLogin: event.currentTarget.checked })} />
               Start Clockify Tray when I log in
             </label>
+            <label className="setting">
+              <span>Free the popover's memory after it has been hidden for (minutes; 0: never)</span>
+              <input
+                type="number"
+                aria-label="Minutes hidden before the popover is unloaded"
+                min={0}
+                max={1440}
+                aria-invalid={fieldError?.field === 'unload' || undefined}
+                aria-describedby={fieldError?.field === 'unload' ? 'settings-unload-problem' : undefined}
+                defaultValue={settings.unloadPopoverAfterMinutes}
+                onBlur={(event) => {
+                  const minutes = wholeNumber(event.currentTarget.value, 0, 1440);
+                  if (minutes === null) return setFieldError({ field: 'unload', message: 'Enter whole minutes from 0 (never) to 1440.' });
+                  void save({ unloadPopoverAfterMinutes: minutes }, 'unload');
+                }}
+              />
+            </label>
+            {problemAt('unload')}
           </fieldset>
         </div>
       </div>

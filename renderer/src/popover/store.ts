@@ -3,7 +3,7 @@
 // It calls main through window.clockify only; it never talks to Clockify and never sees the key.
 import { create } from 'zustand';
 import type { AppSnapshot, Attention, EntryDraft, EntryView, Notice, Result, TaskOption, UserError } from '../../../shared/domain';
-import { defaultBillable } from '../../../shared/entry-rules';
+import { defaultDraft as defaultDraftFor } from '../../../shared/entry-rules';
 import type { AppSettingsView } from '../../../shared/settings';
 import type { CatalogData } from '../catalog-data';
 import { createCatalogSync } from '../catalog-sync';
@@ -104,6 +104,8 @@ async function connectStore(): Promise<void> {
   // A push that arrived meanwhile is newer than this answer.
   if (!pushed) applySnapshot(snapshot);
   else refreshDraft();
+  // Opened for a view ("Settings…" in the tray before this page existed): main puts it in the URL.
+  if (new URLSearchParams(location.search).get('view') === 'settings') void openSettings();
 }
 
 function applySnapshot(snapshot: AppSnapshot): void {
@@ -190,10 +192,7 @@ function refreshDraft(): void {
 /** An empty draft with the default project (the fixed one, or the last used, as set in Settings). */
 function defaultDraft(): EntryDraft {
   const { snapshot, settings, catalog } = get();
-  const choice = settings?.defaultProject;
-  const projectId = choice?.kind === 'fixed' ? choice.projectId : choice?.kind === 'last-used' ? (snapshot?.recent.find((entry) => entry.projectId)?.projectId ?? null) : null;
-  const project = projectId ? catalog?.projects.byId.get(projectId) : undefined;
-  return { ...EMPTY_DRAFT, projectId: project?.id ?? null, billable: defaultBillable(project, null) };
+  return defaultDraftFor(settings?.defaultProject, snapshot?.recent ?? [], (id) => catalog?.projects.byId.get(id));
 }
 
 export function setDraft(draft: EntryDraft): void {

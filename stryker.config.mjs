@@ -1,0 +1,19 @@
+// Mutation testing (npm run mutation; not in CI: it is slow on two cores). Small realistic bugs are
+// planted in the source one at a time; a mutant that no test notices "survives".
+// A scoped run while improving tests: npm run mutation -- --mutate 'shared/quick-entry/**/*.ts'
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate: ['electron/core/**/*.ts', 'electron/clockify/**/*.ts', 'shared/**/*.ts', '!**/*.test.ts', '!**/*.d.ts'],
+  // Two cores shared with everything else on the machine.
+  concurrency: 1,
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 85, low: 70, break: null },
+};
