@@ -44,7 +44,8 @@ const command = `npm run mutation${args.length ? ` -- ${args.join(' ')}` : ''}`;
 const measuredAt = new Date().toISOString();
 const resultsFile = path.join(root, 'bench/results.json');
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-const mutation = results.mutation ?? {};
+// Folder scores only: a measured folder replaces any earlier note about partial runs.
+const mutation = Object.fromEntries(Object.entries(results.mutation ?? {}).filter(([key]) => FOLDERS.includes(key)));
 console.log('\nMutation score per folder:');
 for (const folder of FOLDERS) {
   const result = score(folder);
