@@ -76,7 +76,9 @@ async function restart(): Promise<string> {
 const draft = (description: string) => ({ description, projectId: null, taskId: null, tagIds: [], billable: false });
 const named = (description: string) => fake.state.timeEntries.filter((entry) => entry.description === description);
 
-describe('killed mid-send and restarted', () => {
+// Each test starts the harness twice as a child process: generous on a busy two-core machine
+// (nothing here measures time).
+describe('killed mid-send and restarted', { timeout: 60_000 }, () => {
   it('a start whose POST landed after the kill is adopted, not sent twice', async () => {
     const first = await launch();
     await invoke(first.url, 'account:connect', { connection: { kind: 'clockify', server: 'global' }, secret: FAKE_API_KEY });
