@@ -29,6 +29,9 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
   /** The overlap the user was shown; a second click adds anyway. */
   const [confirmed, setConfirmed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The fields for another entry or other times are open (always when nothing is suggested). */
+  const [custom, setCustom] = useState(false);
+  const showFields = custom || suggestions.length === 0;
   const close = () => openGap(null);
 
   const clock = (at: number | string | Date) => formatClockTime(at, zone, timeFormat);
@@ -62,7 +65,7 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
             event.preventDefault();
             event.stopPropagation();
             close();
-          } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+          } else if (showFields && event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
             event.preventDefault();
             void add(draft);
           }
@@ -93,7 +96,7 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
             })}
           </ul>
         )}
-        <details className="gap-other" open={suggestions.length === 0}>
+        <details className="gap-other" open={showFields} onToggle={(event) => setCustom(event.currentTarget.open)}>
           <summary>Something else, or other times</summary>
           <EntryFields draft={draft} onChange={(next) => (setDraft(next), setError(null))} invalidField={error?.field ?? null} focusToken={0} />
           <TimesFields value={times} onChange={(next) => (setTimes(next), setError(null), setConfirmed(null))} invalidField={error?.field === 'start' || error?.field === 'end' ? error.field : null} />
@@ -113,9 +116,11 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
           <button type="button" className="quiet" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void add(draft)}>
-            {needsConfirm ? 'Add anyway' : 'Add entry'}
-          </button>
+          {showFields && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void add(draft)}>
+              {needsConfirm ? 'Add anyway' : 'Add entry'}
+            </button>
+          )}
         </div>
       </div>
     </div>

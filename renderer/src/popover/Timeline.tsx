@@ -9,7 +9,7 @@ import type { Block, DayLayout, Span } from './day-layout';
 import { closeDayView } from './day-view-store';
 import { focusDescription, setEditing, usePopover } from './store';
 
-export const HOUR_PX = 36;
+export const HOUR_PX = 44;
 
 type Item = { kind: 'block'; block: Block; start: number } | { kind: 'gap'; gap: Span; start: number };
 
@@ -31,11 +31,16 @@ export function Timeline({ layout, now, todayKey, onGap }: { layout: DayLayout; 
   );
   const focusIndex = Math.min(active, Math.max(0, items.length - 1));
 
-  // A new day scrolls to where its time is: now on today, else the first entry or the working hours.
+  // A new day scrolls to its first entry or the start of its working hours, keeping now in sight.
   useEffect(() => {
-    const first = layout.dayKey === todayKey ? Date.now() - 2 * 3_600_000 : Math.min(layout.blocks[0]?.start ?? Infinity, layout.working?.start ?? Infinity);
-    if (scroller.current) scroller.current.scrollTop = Number.isFinite(first) ? Math.max(0, y(first) - HOUR_PX / 2) : y(layout.start + 8 * 3_600_000);
+    const box = scroller.current;
+    if (!box) return;
+    const first = Math.min(layout.blocks[0]?.start ?? Infinity, layout.working?.start ?? Infinity);
+    let top = Number.isFinite(first) ? y(first) - HOUR_PX / 2 : y(layout.start + 8 * 3_600_000);
+    if (layout.dayKey === todayKey && y(now) - top > box.clientHeight - HOUR_PX) top = y(now) - box.clientHeight + 2 * HOUR_PX;
+    box.scrollTop = Math.max(0, top);
     setActive(0);
+    // Only when the day changes: the running timer must not move the view.
   }, [layout.dayKey]);
 
   const move = (event: KeyboardEvent<HTMLOListElement>) => {
