@@ -163,3 +163,25 @@ test('the week strip opens a day; a finished block opens its editor', async ({ p
   await editor.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog.getByRole('heading')).toHaveText('Yesterday, Sun 30 Mar');
 });
+
+test('goals set in Settings show as progress, reached when the work is done', async ({ page, app }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).fill('1');
+  await settings.getByRole('spinbutton', { name: 'Weekly goal (hours)' }).fill('400');
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
+  await expect(settings.getByRole('alert')).toHaveText('Enter the weekly goal as hours from 0 to 168 (0: no goal); “400” was not saved.');
+  await settings.getByRole('spinbutton', { name: 'Weekly goal (hours)' }).fill('37.5');
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
+  await expect(settings.getByRole('alert')).toBeHidden();
+  await expect.poll(() => app.harness.core.settingsView().goals).toEqual({ dailyMinutes: 60, weeklyMinutes: 2250 });
+  await settings.getByRole('button', { name: 'Close' }).click();
+  // Today holds 1:15 of work: the daily goal of 1 h is reached.
+  const totals = page.getByRole('region', { name: 'Work totals' });
+  await expect(totals.getByRole('meter', { name: 'Today 1:15 of 1:00 goal, reached' })).toBeVisible();
+  await expect(totals.getByRole('meter', { name: 'Week 1:15 of 37:30 goal' })).toBeVisible();
+  const dialog = await openDayView(page);
+  await expect(dialog.getByRole('group', { name: 'Week' }).getByRole('button', { name: 'Monday 31 March: 1:15 of 1:00' })).toBeVisible();
+});
