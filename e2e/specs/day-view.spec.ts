@@ -185,3 +185,23 @@ test('goals set in Settings show as progress, reached when the work is done', as
   const dialog = await openDayView(page);
   await expect(dialog.getByRole('group', { name: 'Week' }).getByRole('button', { name: 'Monday 31 March: 1:15 of 1:00' })).toBeVisible();
 });
+
+test('drawing a span on the timeline opens the form for it, snapped to 5 minutes', async ({ page, app, fake }) => {
+  await app.open(page);
+  const dialog = await openDayView(page);
+  const box = (await dialog.locator('.timeline').boundingBox())!;
+  const hourPx = box.height / 24; // Monday 31 March: a 24-hour day; y = 0 is midnight
+  // From 10:01 to 10:58 on the clock: snapped to 10:00–11:00.
+  await page.mouse.move(box.x + box.width / 2, box.y + (10 + 1 / 60) * hourPx);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 10.5 * hourPx, { steps: 4 });
+  await expect(dialog.locator('.tl-drawing')).toHaveText('10:00–10:30');
+  await page.mouse.move(box.x + box.width / 2, box.y + (10 + 58 / 60) * hourPx, { steps: 4 });
+  await page.mouse.up();
+  const form = page.getByRole('dialog', { name: 'Fill gap' });
+  await expect(form.getByRole('heading')).toHaveText('Untracked 10:00–11:00 · 1 h');
+  await form.getByText('Something else, or other times').click();
+  await form.getByRole('textbox', { name: 'Description' }).fill('Planning the quarter');
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Planning the quarter')).toMatchObject({ start: '2025-03-31T08:00:00Z', end: '2025-03-31T09:00:00Z' });
+});

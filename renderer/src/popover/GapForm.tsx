@@ -38,6 +38,7 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
   const resolved = resolveTimes(times, zone);
   const overlapping = resolved.ok ? overlaps(resolved.start.getTime(), resolved.end.getTime(), running ? [...entries, running] : entries, now) : [];
   const overlapKey = overlapping.map((entry) => entry.key).join(' ');
+  const [overlapsAtFirst] = useState(() => overlaps(gap.start, gap.end, running ? [...entries, running] : entries, now).length > 0);
 
   const add = async (chosen: EntryDraft) => {
     if (!resolved.ok) return setError(resolved.error);
@@ -73,7 +74,7 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
       >
         <div className="sheet-head">
           <h2>
-            Untracked {clock(gap.start)}–{clock(gap.end)} · {formatDurationWords((gap.end - gap.start) / 1000)}
+            {overlapsAtFirst ? 'New entry' : 'Untracked'} {clock(gap.start)}–{clock(gap.end)} · {formatDurationWords((gap.end - gap.start) / 1000)}
           </h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={close}>
             <Icon name="close" />

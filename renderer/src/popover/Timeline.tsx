@@ -2,7 +2,7 @@
 // colour (the running one grows with the clock), and the untracked gaps inside the working hours.
 // One tab stop: ↑/↓ (and Home/End) move between blocks and gaps in time order; Enter opens an
 // entry's editor or a gap's form. Each item says what it is in words for a screen reader.
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Preferences } from '../../../shared/domain';
 import { formatClockTime, formatDurationWords } from '../time-format';
 import type { Block, DayLayout, Span } from './day-layout';
@@ -30,6 +30,7 @@ export function Timeline({ layout, now, todayKey, onGap }: { layout: DayLayout; 
     [layout.blocks, layout.gaps],
   );
   const focusIndex = Math.min(active, Math.max(0, items.length - 1));
+  const drag = useDragToCreate(layout, height, onGap);
 
   // A new day scrolls to its first entry or the start of its working hours, keeping now in sight.
   useEffect(() => {
@@ -71,7 +72,7 @@ export function Timeline({ layout, now, todayKey, onGap }: { layout: DayLayout; 
 
   return (
     <div className="timeline-scroll" ref={scroller}>
-      <div className="timeline" style={{ height }}>
+      <div className="timeline" style={{ height }} {...drag.handlers}>
         <div className="tl-marks" aria-hidden="true">
           {layout.working && <div className="tl-working" style={{ top: y(layout.working.start), height: y(layout.working.end) - y(layout.working.start) }} />}
           {layout.hours.map((mark) => (
@@ -80,6 +81,11 @@ export function Timeline({ layout, now, todayKey, onGap }: { layout: DayLayout; 
             </div>
           ))}
           {layout.dayKey === todayKey && now >= layout.start && now < layout.end && <div className="tl-now" style={{ top: y(now) }} />}
+          {drag.span && (
+            <div className="tl-drawing" style={{ top: y(drag.span.start), height: y(drag.span.end) - y(drag.span.start) }}>
+              {clock(drag.span.start)}–{clock(drag.span.end)}
+            </div>
+          )}
         </div>
         <ol ref={list} className="tl-items" aria-label={`Timeline, ${items.length === 0 ? 'nothing tracked' : `${layout.blocks.length} entries, ${layout.gaps.length} gaps`}`} onKeyDown={move}>
           {items.map((item, index) => {
@@ -122,6 +128,58 @@ export function Timeline({ layout, now, todayKey, onGap }: { layout: DayLayout; 
       </div>
     </div>
   );
+}
+
+const SNAP_MS = 5 * 60_000;
+
+/**
+ * Drawing a span with the pointer on the timeline's background: it snaps to 5 minutes and to the
+ * edges of the entries near it, and opens the same form as a gap (which refuses overlaps unless
+ * confirmed). The keyboard path to the same result is a gap, or manual entry.
+ */
+function useDragToCreate(layout: DayLayout, height: number, onSpan: (span: Span) => void) {
+  const [span, setSpan] = useState<Span | null>(null);
+  const anchor = useRef<number | null>(null);
+  const edges = useMemo(() => layout.blocks.flatMap((block) => [block.start, block.end]), [layout.blocks]);
+  const timeAt = (element: HTMLElement, clientY: number) => {
+    const rect = element.getBoundingClientRect();
+    const raw = layout.start + ((clientY - rect.top) / height) * (layout.end - layout.start);
+    const near = edges.find((edge) => Math.abs(edge - raw) <= SNAP_MS / 2);
+    const snapped = near ?? Math.round(raw / SNAP_MS) * SNAP_MS;
+    return Math.max(layout.start, Math.min(layout.end, snapped));
+  };
+  const spanTo = (to: number): Span | null => (anchor.current === null ? null : { start: Math.min(anchor.current, to), end: Math.max(anchor.current, to) });
+  // Drawing starts once the pointer has moved a little: a plain click on a gap still opens it.
+  const pressed = useRef<{ y: number; at: number } | null>(null);
+  const stop = () => {
+    pressed.current = null;
+    anchor.current = null;
+    setSpan(null);
+  };
+  return {
+    span,
+    handlers: {
+      onPointerDown: (event: PointerEvent<HTMLDivElement>) => {
+        if (event.button !== 0 || (event.target as Element).closest('.tl-block')) return;
+        pressed.current = { y: event.clientY, at: timeAt(event.currentTarget, event.clientY) };
+      },
+      onPointerMove: (event: PointerEvent<HTMLDivElement>) => {
+        if (!pressed.current) return;
+        if (anchor.current === null) {
+          if (Math.abs(event.clientY - pressed.current.y) < 6) return;
+          event.currentTarget.setPointerCapture(event.pointerId);
+          anchor.current = pressed.current.at;
+        }
+        setSpan(spanTo(timeAt(event.currentTarget, event.clientY)));
+      },
+      onPointerUp: (event: PointerEvent<HTMLDivElement>) => {
+        const drawn = anchor.current === null ? null : spanTo(timeAt(event.currentTarget, event.clientY));
+        stop();
+        if (drawn && drawn.end - drawn.start >= SNAP_MS) onSpan(drawn);
+      },
+      onPointerCancel: stop,
+    },
+  };
 }
 
 function hourLabel(hour: number, timeFormat: Preferences['timeFormat']): string {
