@@ -16,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRenderer, measureBundle } from './bundle-size';
 import { measureCoreMemory } from './core-memory';
+import { measureDayView } from './day-view';
 import { launchChromium } from './lib/app';
 import { formatTable, type Figure } from './lib/figures';
 import { describeMachine, machineLine } from './lib/machine';
@@ -76,6 +77,11 @@ const benchmarks: Benchmark[] = [
     name: 'open',
     title: 'popover open → interactive, warm and cold (new renderer)',
     run: async ({ rendererDir, browser }) => measurePopoverOpen({ rendererDir, browser: await browser(), reloads: smoke ? 3 : 40, coldLoads: smoke ? 2 : 10, seeds: smoke ? ['small'] : ['small', { projects: 10_000 }], judge, log }),
+  },
+  {
+    name: 'dayview',
+    title: 'day view render, a day with 60 entries',
+    run: async ({ rendererDir, browser }) => measureDayView({ rendererDir, browser: await browser(), rounds: smoke ? 3 : 30, judge, log }),
   },
   {
     name: 'requests',

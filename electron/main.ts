@@ -14,6 +14,7 @@ import { processEnvironment } from './core/process-environment';
 import { withServerOverrides } from './core/server-overrides';
 import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
 import { startingTray, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
+import { GoalWatcher } from './core/goal-watcher';
 import { WorkReminder } from './core/work-reminder';
 import { installIpc, push } from './ipc/electron-transport';
 import { createHandlers } from './ipc/handlers';
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
     const now = Date.now();
     tray.render({
       icon: trayIconState(snapshot),
-      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : '')),
+      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : ''), core.settingsView().goals),
       title: trayTitle(snapshot, now),
       menu: trayMenu(snapshot, now, projects),
     });
@@ -154,6 +155,8 @@ async function main(): Promise<void> {
       notify(content.title, content.body, () => windows.showPopover(tray.bounds()), content.actions.map((action) => ({ label: action.label, run: () => run(action.command) }))),
   });
   core.onState((snapshot) => reminder.update(snapshot));
+  const goals = new GoalWatcher({ clock: systemClock, goals: () => core.settingsView().goals, show: (text) => notify('Clockify Tray', text, () => windows.showPopover(tray.bounds())) });
+  core.onState((snapshot) => goals.update(snapshot));
   core.onNotice((notice) => {
     push(windows.contents(), 'app:notice', notice);
     // A window that is open shows the notice itself; otherwise the system tells the user.
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
   app.on('before-quit', () => {
     globalShortcut.unregisterAll();
     reminder.dispose();
+    goals.dispose();
     core.close();
   });
 

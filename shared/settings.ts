@@ -37,6 +37,8 @@ export const settingsSchema = z.object({
     to: z.string().regex(/^\d\d:\d\d$/),
     everyMinutes: z.number().int().min(5).max(240),
   }),
+  /** Daily and weekly work goals in minutes (0: none), shown as progress in the day view and the tray. */
+  goals: z.object({ dailyMinutes: z.number().int().min(0).max(1440), weeklyMinutes: z.number().int().min(0).max(10080) }),
   launchAtLogin: z.boolean(),
   /** A popover hidden this long gives back its renderer's memory and is rebuilt on the next open (0: never). */
   unloadPopoverAfterMinutes: z.number().int().min(0).max(1440),
@@ -56,7 +58,7 @@ export type AppSettingsView = AppSettings & {
 
 /** What the settings window may change. */
 export const settingsPatchSchema = z.strictObject(
-  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, launchAtLogin: true, unloadPopoverAfterMinutes: true }).partial().shape,
+  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, goals: true, launchAtLogin: true, unloadPopoverAfterMinutes: true }).partial().shape,
 );
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   shortcuts: { toggleTimer: 'CommandOrControl+Alt+T', quickEntry: 'CommandOrControl+Alt+E', showPopover: 'CommandOrControl+Alt+C' },
   idle: { thresholdMinutes: 10, stopOnSleep: false, stopOnLock: false, stopOnShutdown: false },
   reminder: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00', everyMinutes: 30 },
+  goals: { dailyMinutes: 0, weeklyMinutes: 0 },
   launchAtLogin: false,
   unloadPopoverAfterMinutes: 10,
 };

@@ -2,13 +2,9 @@
 // project search, recent entries, the entry editor and manual entry. With UPDATE_SCREENSHOTS=1 they
 // are written to docs/screenshots/; otherwise to the test's output folder, so a test run never
 // changes tracked files.
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { startRegionHarness } from '../support/region-harness';
-
-const out = (name: string, scheme: string) =>
-  process.env.UPDATE_SCREENSHOTS ? path.resolve(import.meta.dirname, '../../docs/screenshots', `${name}-${scheme}.png`) : test.info().outputPath(`${name}-${scheme}.png`);
+import { screenshotPath as out, settle } from '../support/screenshots';
 
 test.use({ viewport: { width: 380, height: 600 } });
 
@@ -81,10 +77,4 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot({ path: out('create-project', scheme) });
     });
   });
-}
-
-/** Toasts and hover states out of the way; fonts and layout done. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(100);
 }

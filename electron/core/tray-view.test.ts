@@ -30,15 +30,30 @@ const name = (id: string | null) => (id ? (projects.get(id)?.name ?? '') : '');
 
 describe('tray tooltip and title', () => {
   it('names the running entry, its project, elapsed and today', () => {
-    expect(trayTooltip(running, now, name)).toBe('Design review — Website · 1:12 · today 5:40');
+    expect(trayTooltip(running, now, name)).toBe('Design review — Website · 1:12 · today 5:40 · week 5:40');
     expect(trayTitle(running, now)).toBe('1:12');
   });
-  it('says when nothing is tracked', () => {
-    expect(trayTooltip(snapshot(), now, name)).toBe('Not tracking · today 4:28');
-    expect(trayTitle(snapshot(), now)).toBe('');
+  it('says when nothing is tracked, with today’s work in the title', () => {
+    expect(trayTooltip(snapshot(), now, name)).toBe('Not tracking · today 4:28 · week 4:28');
+    expect(trayTitle(snapshot(), now)).toBe('Σ 4:28');
+    expect(trayTitle(snapshot({ recent: [] }), now)).toBe('');
+  });
+  it('counts the week from the user’s week start, and only work', () => {
+    // Tuesday 10 March 2026: Monday's 2 h are in a Monday week, not in a Tuesday one; a break never counts.
+    const recent = [
+      entry({ key: 'a', start: '2026-03-10T08:00:00Z', end: '2026-03-10T12:28:00Z' }),
+      entry({ key: 'b', start: '2026-03-09T08:00:00Z', end: '2026-03-09T10:00:00Z' }),
+      { ...entry({ key: 'c', start: '2026-03-10T13:00:00Z', end: '2026-03-10T13:30:00Z' }), type: 'BREAK' },
+    ];
+    expect(trayTooltip(snapshot({ recent }), now, name)).toBe('Not tracking · today 4:28 · week 6:28');
+    expect(trayTooltip(snapshot({ recent, preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'TUESDAY' } }), now, name)).toBe('Not tracking · today 4:28 · week 4:28');
+  });
+  it('shows the goals when set, and the running entry counts toward them', () => {
+    expect(trayTooltip(running, now, name, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe('Design review — Website · 1:12 · today 5:40/8:00 · week 5:40');
+    expect(trayTooltip(snapshot(), now, name, { dailyMinutes: 480, weeklyMinutes: 2400 })).toBe('Not tracking · today 4:28/8:00 · week 4:28/40:00');
   });
   it('mentions pending changes and a missing connection', () => {
-    expect(trayTooltip(snapshot({ sync: { pending: 2, online: false, attention: [], lastError: null } }), now, name)).toBe('Not tracking · today 4:28 · 2 pending');
+    expect(trayTooltip(snapshot({ sync: { pending: 2, online: false, attention: [], lastError: null } }), now, name)).toBe('Not tracking · today 4:28 · week 4:28 · 2 pending');
     expect(trayTooltip(snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } }), now, name)).toBe('Clockify Tray — not connected');
   });
 });

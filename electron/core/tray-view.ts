@@ -1,8 +1,9 @@
 // What the tray shows, as pure functions of the snapshot and the time: the icon state, the tooltip,
 // the macOS title and the menu. The Electron adapter only renders these.
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
-import { entrySeconds, formatDuration, todaySeconds } from '../../shared/entry-totals';
+import { entrySeconds, formatDuration } from '../../shared/entry-totals';
 import { mayContinue } from '../../shared/entry-types';
+import { snapshotWorkTotals, totalsText, type Goals } from './tray-totals';
 
 export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
 
@@ -18,11 +19,9 @@ function elsewhere(snapshot: AppSnapshot, entry: EntryView): string {
   return ` (in ${snapshot.workspaces.find((workspace) => workspace.id === entry.workspaceId)?.name ?? 'another workspace'})`;
 }
 
-export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string): string {
+export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string, goals?: Goals): string {
   if (snapshot.account.status === 'signed-out') return 'Clockify Tray — not connected';
-  const entries: Pick<EntryView, 'start' | 'end' | 'type'>[] = [...snapshot.recent];
-  if (snapshot.timer.status === 'running') entries.push(snapshot.timer.entry);
-  const today = `today ${formatDuration(todaySeconds(entries, now, snapshot.preferences.timeZone))}`;
+  const today = totalsText(snapshot, now, goals);
   const sync = snapshot.sync.pending > 0 ? ` · ${snapshot.sync.pending} pending` : '';
   if (snapshot.timer.status !== 'running') return `Not tracking · ${today}${sync}`;
   const { entry } = snapshot.timer;
@@ -30,9 +29,12 @@ export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id
   return `${entry.description || '(no description)'}${project ? ` — ${project}` : ''}${elsewhere(snapshot, entry)} · ${formatDuration(entrySeconds(entry, now))} · ${today}${sync}`;
 }
 
-/** The macOS menu-bar title: elapsed time while running, nothing otherwise. */
+/** The macOS menu-bar title: elapsed time while running, else today's work once there is some. */
 export function trayTitle(snapshot: AppSnapshot, now: number): string {
-  return snapshot.timer.status === 'running' ? formatDuration(entrySeconds(snapshot.timer.entry, now)) : '';
+  if (snapshot.timer.status === 'running') return formatDuration(entrySeconds(snapshot.timer.entry, now));
+  if (snapshot.account.status !== 'signed-in') return '';
+  const { todaySeconds } = snapshotWorkTotals(snapshot, now);
+  return todaySeconds >= 60 ? `Σ ${formatDuration(todaySeconds)}` : '';
 }
 
 export type TrayCommand =

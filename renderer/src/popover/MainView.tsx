@@ -1,6 +1,9 @@
 // Signed in: the workspace, the sync state, the tracker and the recent entries.
 import { useState } from 'react';
 import type { AppSnapshot } from '../../../shared/domain';
+import { DaySummary } from './DaySummary';
+import { DayView } from './DayView';
+import { useDayView } from './day-view-store';
 import { EditEntrySheet } from './EditEntrySheet';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
@@ -14,20 +17,24 @@ export function MainView() {
   const editingKey = usePopover((state) => (state.editingKey !== null && state.snapshot?.recent.some((entry) => entry.key === state.editingKey) ? state.editingKey : null));
   const idlePrompt = usePopover((state) => state.snapshot?.idlePrompt ?? null);
   const settingsOpen = usePopover((state) => state.settingsOpen);
+  const dayOpen = useDayView((state) => state.open);
   return (
     <>
-      <main className="main" inert={editingKey !== null || idlePrompt !== null || settingsOpen}>
+      <main className="main" inert={editingKey !== null || idlePrompt !== null || settingsOpen || dayOpen}>
         <TopBar />
         <Banners />
         <Tracker />
+        <DaySummary />
         <RecentEntries />
       </main>
       {idlePrompt ? (
         <IdlePromptSheet key={idlePrompt.id} prompt={idlePrompt} />
       ) : settingsOpen ? (
         <SettingsSheet />
+      ) : editingKey !== null ? (
+        <EditEntrySheet entryKey={editingKey} />
       ) : (
-        editingKey !== null && <EditEntrySheet entryKey={editingKey} />
+        dayOpen && <DayView />
       )}
     </>
   );

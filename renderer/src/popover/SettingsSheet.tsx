@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeShortcut, recordShortcut, SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator';
 import type { SettingsPatch } from '../../../shared/settings';
+import { GoalsSettings } from './GoalsSettings';
 import { Icon } from './Icon';
 import { call, closeSettings, setSettings, usePopover } from './store';
 
@@ -225,6 +226,8 @@ export function SettingsSheet() {
               </>
             )}
           </fieldset>
+
+          <GoalsSettings goals={settings.goals} save={(patch) => void save(patch)} />
 
           <fieldset>
             <legend>General</legend>

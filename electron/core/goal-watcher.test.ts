@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { AppSnapshot, EntryView } from '../../shared/domain';
+import { FakeClock } from '../../e2e/support/fake-clock';
+import { GoalWatcher } from './goal-watcher';
+import type { Goals } from './tray-totals';
+
+function entry(start: string, end: string | null): EntryView {
+  return { key: start, serverId: null, workspaceId: 'w', description: 'Work', projectId: null, taskId: null, tagIds: [], billable: false, start, end, sync: 'synced', problem: null, type: 'REGULAR', customFields: [] };
+}
+
+function snapshot(recent: EntryView[], running: EntryView | null): AppSnapshot {
+  return {
+    account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
+    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+    workspaces: [],
+    workspaceId: 'w',
+    timer: running ? { status: 'running', entry: running } : { status: 'idle' },
+    recent,
+    sync: { pending: 0, online: true, attention: [], lastError: null },
+    catalogVersion: 1,
+    idlePrompt: null,
+  };
+}
+
+function setup(goals: Goals) {
+  // Tuesday 10 March 2026, 12:00 UTC.
+  const clock = new FakeClock(Date.parse('2026-03-10T12:00:00Z'));
+  const shown: string[] = [];
+  const current = { goals };
+  const watcher = new GoalWatcher({ clock, goals: () => current.goals, show: (text) => shown.push(text) });
+  return { clock, shown, watcher, current };
+}
+
+describe('goal watcher', () => {
+  it('announces the daily goal once, when the running timer reaches it', async () => {
+    const { clock, shown, watcher } = setup({ dailyMinutes: 240, weeklyMinutes: 0 });
+    // 3 h done this morning, a timer running since 11:30: the goal is reached at 12:30.
+    watcher.update(snapshot([entry('2026-03-10T07:00:00Z', '2026-03-10T10:00:00Z')], entry('2026-03-10T11:30:00Z', null)));
+    expect(shown).toEqual([]);
+    await clock.advance(29 * 60_000);
+    expect(shown).toEqual([]);
+    await clock.advance(60_000);
+    expect(shown).toEqual(['Daily goal reached: 4:00 of work today.']);
+    await clock.advance(3 * 3_600_000);
+    expect(shown).toHaveLength(1);
+  });
+
+  it('announces a goal crossed by an entry added by hand, and the week’s too', () => {
+    const { shown, watcher } = setup({ dailyMinutes: 120, weeklyMinutes: 300 });
+    const monday = entry('2026-03-09T08:00:00Z', '2026-03-09T12:00:00Z');
+    watcher.update(snapshot([monday], null));
+    watcher.update(snapshot([monday, entry('2026-03-10T08:00:00Z', '2026-03-10T10:30:00Z')], null));
+    expect(shown).toEqual(['Daily goal reached: 2:30 of work today.', 'Weekly goal reached: 6:30 of work this week.']);
+  });
+
+  it('does not announce a goal already met when the app starts or when the goal is set', () => {
+    const { shown, watcher, current } = setup({ dailyMinutes: 60, weeklyMinutes: 0 });
+    const done = snapshot([entry('2026-03-10T08:00:00Z', '2026-03-10T10:00:00Z')], null);
+    watcher.update(done);
+    current.goals = { dailyMinutes: 90, weeklyMinutes: 0 };
+    watcher.update(done);
+    expect(shown).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// "Daily goal reached": a notice when today's or this week's work crosses its goal (Settings →
+// Goals). Only a crossing the app sees counts: a goal already met when the app starts, or when the
+// goal is set, is not announced again. While a timer runs, the watcher wakes when the goal will be
+// reached. Fed with every snapshot like the work reminder; the shell shows the text.
+import type { AppSnapshot } from '../../shared/domain';
+import { formatDuration } from '../../shared/entry-totals';
+import type { Clock } from './clock';
+import { snapshotWorkTotals, type Goals } from './tray-totals';
+
+export interface GoalWatcherOptions {
+  readonly clock: Clock;
+  readonly goals: () => Goals;
+  readonly show: (text: string) => void;
+}
+
+type Scope = 'day' | 'week';
+const MAX_WAIT_MS = 60 * 60_000;
+
+/** Seconds of work and the goal of each scope, at a moment. */
+function progress(snapshot: AppSnapshot, now: number, goals: Goals): Record<Scope, { seconds: number; goal: number }> {
+  const totals = snapshotWorkTotals(snapshot, now);
+  return { day: { seconds: totals.todaySeconds, goal: goals.dailyMinutes * 60 }, week: { seconds: totals.weekSeconds, goal: goals.weeklyMinutes * 60 } };
+}
+
+export class GoalWatcher {
+  private snapshot: AppSnapshot | null = null;
+  /** Whether each goal was met the last time we looked (null: not looked yet). */
+  private met: Record<Scope, boolean | null> = { day: null, week: null };
+  private lastGoals: Goals | null = null;
+  private cancel: (() => void) | null = null;
+
+  constructor(private readonly options: GoalWatcherOptions) {}
+
+  update(snapshot: AppSnapshot): void {
+    this.snapshot = snapshot;
+    this.check();
+  }
+
+  dispose(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  private check(): void {
+    this.dispose();
+    const snapshot = this.snapshot;
+    if (!snapshot || snapshot.account.status !== 'signed-in') return;
+    const goals = this.options.goals();
+    if (this.lastGoals && (this.lastGoals.dailyMinutes !== goals.dailyMinutes || this.lastGoals.weeklyMinutes !== goals.weeklyMinutes)) this.met = { day: null, week: null };
+    this.lastGoals = goals;
+    const now = this.options.clock.now();
+    const current = progress(snapshot, now, goals);
+    let wake = Infinity;
+    for (const scope of ['day', 'week'] as const) {
+      const { seconds, goal } = current[scope];
+      if (goal <= 0) {
+        this.met[scope] = null;
+        continue;
+      }
+      const met = seconds >= goal;
+      if (met && this.met[scope] === false) this.options.show(scope === 'day' ? `Daily goal reached: ${formatDuration(seconds)} of work today.` : `Weekly goal reached: ${formatDuration(seconds)} of work this week.`);
+      this.met[scope] = met;
+      if (!met && snapshot.timer.status === 'running') wake = Math.min(wake, (goal - seconds) * 1000);
+    }
+    // Also wake now and then: a new day or week starts its totals from nothing.
+    const wait = Math.min(wake, MAX_WAIT_MS);
+    this.cancel = this.options.clock.setTimeout(() => {
+      this.cancel = null;
+      this.check();
+    }, Math.max(1000, wait));
+  }
+}
