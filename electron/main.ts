@@ -114,9 +114,7 @@ async function main(): Promise<void> {
         // Starts at once, with the default project of the settings; what it is about can follow.
         const snapshot = core.snapshot();
         const projects = new Map(catalogProjects().map((project) => [project.id, project]));
-        const started = core.startTimer(defaultDraft(core.settingsView().defaultProject, snapshot.recent, (id) => projects.get(id)));
-        if (!started.ok) windows.showPopover(tray.bounds());
-        return report(started);
+        return report(core.startTimer(defaultDraft(core.settingsView().defaultProject, snapshot.recent, (id) => projects.get(id))));
       }
       case 'open':
         return windows.showPopover(tray.bounds());
