@@ -93,8 +93,8 @@ describe('tray menu', () => {
     });
     const labels = trayMenu(withBreaks, now, projects).map((item) => (item.type === 'separator' ? '—' : item.label));
     expect(labels.filter((label) => label.startsWith('Continue'))).toEqual(['Continue Design review — Website']);
-    expect(trayTooltip(withBreaks, now, name)).toBe('Not tracking · today 4:28');
-    expect(trayTooltip(snapshot({ timer: { status: 'running', entry: entry({ type: 'BREAK' }) } }), now, name)).toMatch(/today 4:28$/);
+    expect(trayTooltip(withBreaks, now, name)).toBe('Not tracking · today 4:28 · week 4:28');
+    expect(trayTooltip(snapshot({ timer: { status: 'running', entry: entry({ type: 'BREAK' }) } }), now, name)).toMatch(/today 4:28 · week 4:28$/);
   });
   it('continues at most the last 5 distinct entries', () => {
     const many = Array.from({ length: 9 }, (_, i) => entry({ key: `e${i}`, description: i % 2 ? 'Same' : `Task ${i}`, end: '2026-03-10T12:00:00Z' }));
