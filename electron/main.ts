@@ -99,11 +99,11 @@ async function main(): Promise<void> {
   });
   installIpc(createHandlers(core, { hideWindow: () => windows.hideFocused() }), windows);
 
-  const catalogProjects = () => {
+  const projectsById = () => {
     const workspaceId = core.snapshot().workspaceId;
-    return workspaceId ? core.catalog(workspaceId).projects : [];
+    return new Map((workspaceId ? core.catalog(workspaceId).projects : []).map((project) => [project.id, project]));
   };
-  const projectName = (id: string | null) => (id && catalogProjects().find((project) => project.id === id)?.name) || '';
+  const projectName = (id: string | null) => (id ? (projectsById().get(id)?.name ?? '') : '');
   /** Carried out, or said in a notification that opens the popover to fix it. */
   const report = (result: ReturnType<AppCore['stopTimer']>) => {
     if (!result.ok) notify('Clockify Tray', result.error.message, () => windows.showPopover(tray.bounds()));
@@ -112,9 +112,8 @@ async function main(): Promise<void> {
     switch (trayCommand.kind) {
       case 'start': {
         // Starts at once, with the default project of the settings; what it is about can follow.
-        const snapshot = core.snapshot();
-        const projects = new Map(catalogProjects().map((project) => [project.id, project]));
-        return report(core.startTimer(defaultDraft(core.settingsView().defaultProject, snapshot.recent, (id) => projects.get(id))));
+        const projects = projectsById();
+        return report(core.startTimer(defaultDraft(core.settingsView().defaultProject, core.snapshot().recent, (id) => projects.get(id))));
       }
       case 'open':
         return windows.showPopover(tray.bounds());
@@ -132,7 +131,7 @@ async function main(): Promise<void> {
   };
   const renderTray = () => {
     const snapshot = core.snapshot();
-    const projects = new Map(catalogProjects().map((project) => [project.id, project]));
+    const projects = projectsById();
     const now = Date.now();
     tray.render({
       icon: trayIconState(snapshot),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entrySeconds, formatDuration, todaySeconds } from './entry-totals';
+import { entrySeconds, formatDuration } from './entry-totals';
+import { workTotals } from './work-totals';
+
+const todaySeconds = (entries: Parameters<typeof workTotals>[0], now: number, zone: string) => workTotals(entries, now, zone, 'MONDAY').todaySeconds;
 
 const now = Date.parse('2026-03-10T15:00:00Z');
 

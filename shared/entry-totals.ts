@@ -1,24 +1,9 @@
-// Durations and day totals, clipped to local days in the app's zone. The running entry counts up to now.
+// Durations and their format. Work totals by day and week: work-totals.ts.
 import type { EntryView } from './domain';
-import { countsAsWork } from './entry-types';
-import { localDayBounds } from './time/zone';
 
 export function entrySeconds(entry: Pick<EntryView, 'start' | 'end'>, now: number): number {
   const end = entry.end === null ? now : Date.parse(entry.end);
   return Math.max(0, Math.floor((end - Date.parse(entry.start)) / 1000));
-}
-
-/** Seconds of work on the local day containing `now`, running entry included; breaks and time off are not work. */
-export function todaySeconds(entries: readonly Pick<EntryView, 'start' | 'end' | 'type'>[], now: number, zone: string): number {
-  const { start, end } = localDayBounds(new Date(now), zone);
-  let total = 0;
-  for (const entry of entries) {
-    if (!countsAsWork(entry)) continue;
-    const from = Math.max(Date.parse(entry.start), start.getTime());
-    const to = Math.min(entry.end === null ? now : Date.parse(entry.end), end.getTime(), now);
-    if (to > from) total += to - from;
-  }
-  return Math.floor(total / 1000);
 }
 
 /** `1:05` (hours:minutes), or `1:05:09` with seconds. */
