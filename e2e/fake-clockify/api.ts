@@ -7,6 +7,7 @@ import { authenticate } from './auth';
 import { ApiError, malformed } from './errors';
 import { Query } from './query';
 import { Router } from './router';
+import { answerConnections, isConnectionsPath } from './maton-connections';
 import { accountRoutes } from './routes/account';
 import { roleRoutes } from './roles';
 import { clientRoutes } from './routes/clients';
@@ -62,6 +63,11 @@ function parseBody(text: string): unknown {
 }
 
 function answer(request: ApiRequest, store: Store, matonKey: string): ApiResponse {
+  if (isConnectionsPath(request.pathname)) {
+    ensureJsonBody(request);
+    const body = BODY_METHODS.has(request.method) ? parseBody(request.bodyText) : undefined;
+    return answerConnections({ ...request, body, now: store.now() }, store.state, matonKey);
+  }
   const route = splitBase(request.pathname);
   if (!route) throw new ApiError(404, 3000, `No endpoint ${request.method} ${request.pathname}`);
   const user = authenticate(route.mode, request.headers, store.state, matonKey);

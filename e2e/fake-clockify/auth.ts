@@ -19,16 +19,18 @@ function authenticateApiKey(headers: RequestHeaders, state: FakeState): User {
 
 /**
  * The Maton gateway: `Authorization: Bearer <Maton key>`; `Maton-Connection` picks a connection,
- * else the oldest (first) one is used. Maton's own error bodies are not documented: the fake
- * answers them in Clockify's `{message, code}` form.
+ * else the oldest ACTIVE one is used (the list keeps creation order). A connection whose OAuth is
+ * not finished (PENDING) or failed cannot carry requests. Maton's own error bodies are not
+ * documented: the fake answers them in Clockify's `{message, code}` form.
  */
 function authenticateMaton(headers: RequestHeaders, state: FakeState, matonKey: string): User {
   if (headers.authorization !== `Bearer ${matonKey}`) throw new ApiError(401, 401, 'Invalid or missing Maton API key');
   const wanted = headers['maton-connection'];
-  const connection = wanted === undefined ? state.matonConnections[0] : state.matonConnections.find((c) => c.id === wanted);
+  const connection = wanted === undefined ? state.matonConnections.find((c) => c.status === 'ACTIVE' && c.app === 'clockify') : state.matonConnections.find((c) => c.id === wanted);
   if (!connection) {
     throw new ApiError(400, 400, wanted === undefined ? 'No active Clockify connection' : `Connection ${wanted} not found`);
   }
+  if (connection.status !== 'ACTIVE') throw new ApiError(400, 400, `Connection ${connection.id} is not active (${connection.status})`);
   const user = state.users.find((u) => u.id === connection.userId);
   if (!user) throw new ApiError(400, 400, `Connection ${connection.id} has no Clockify user`);
   return user;

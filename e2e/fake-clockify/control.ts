@@ -7,6 +7,7 @@ import type { RecordedRequest } from './recording';
 import type { ApiResponse } from './responses';
 import type { SeedSpec } from './seed';
 import { faultFromJson } from './faults';
+import { connectUrl, finishConnection, parseFinishConnection } from './maton-connections';
 import { noContent, ok } from './responses';
 import { parseSeedSpec } from './seed';
 
@@ -19,6 +20,7 @@ export interface ControlTarget {
   addFault(fault: Fault): void;
   clearFaults(): void;
   reseed(spec: SeedSpec): void;
+  now(): Date;
 }
 
 function problem(status: number, message: string): ApiResponse {
@@ -44,6 +46,11 @@ function route(method: string, path: string, bodyText: string, target: ControlTa
       return noContent();
     case 'GET /state':
       return ok(target.state);
+    case 'POST /maton/finish': {
+      // The browser's side of Maton's OAuth: what a person does on the connect page.
+      const connection = finishConnection(target.state, parseFinishConnection(readJson(bodyText)), target.now());
+      return ok({ connectionId: connection.id, status: connection.status, url: connectUrl(connection) });
+    }
     case 'POST /seed':
       target.reseed(parseSeedSpec(readJson(bodyText)));
       return noContent();

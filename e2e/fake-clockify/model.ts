@@ -162,10 +162,21 @@ export interface TimeEntry {
   customFieldValues: CustomFieldValue[];
 }
 
-/** One managed Clockify connection behind the Maton gateway; the first one is the default. */
+/** PENDING until the person finishes OAuth in the browser; FAILED when that OAuth failed. */
+export type MatonConnectionStatus = 'ACTIVE' | 'PENDING' | 'FAILED';
+
+/** One managed Clockify connection behind the Maton gateway; the oldest ACTIVE one is the default. */
 export interface MatonConnection {
   id: string;
-  userId: string;
+  /** The Clockify user behind it; null until its OAuth is finished. */
+  userId: string | null;
+  status: MatonConnectionStatus;
+  app: string;
+  /** ISO instants, as Maton writes them. */
+  creationTime: string;
+  lastUpdatedTime: string;
+  /** The token in its connect URL (https://connect.maton.ai/?session_token=…). */
+  sessionToken: string;
 }
 
 export interface FakeState {

@@ -68,7 +68,8 @@ class SeedBuilder {
   owner(name: string, email: string): User {
     const user = this.user(name, email);
     this.state.apiKeys[this.options.apiKey] = user.id;
-    this.state.matonConnections.push({ id: FAKE_MATON_CONNECTION_ID, userId: user.id });
+    const at = this.options.now.toISOString();
+    this.state.matonConnections.push({ id: FAKE_MATON_CONNECTION_ID, userId: user.id, status: 'ACTIVE', app: 'clockify', creationTime: at, lastUpdatedTime: at, sessionToken: 'seeded-session-token' });
     return user;
   }
 

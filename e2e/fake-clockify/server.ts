@@ -168,6 +168,10 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
     this.faults.clear();
   }
 
+  now(): Date {
+    return this.store.now();
+  }
+
   reseed(spec: SeedSpec): void {
     this.store.replaceState(buildState(spec, this.seedOptions()));
   }
