@@ -11,7 +11,9 @@ import { createFileCacheStore } from './core/cache-store';
 import { systemClock } from './core/clock';
 import { createFileJournalStore } from './core/journal';
 import { processEnvironment } from './core/process-environment';
-import { withServerOverrides } from './core/server-overrides';
+import { matonConnectionsWithOverrides, withServerOverrides } from './core/server-overrides';
+import { MatonConnectionsClient } from './clockify/maton-connections';
+import { openInBrowser } from './platform/external-browser';
 import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
 import { startingTray, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { GoalWatcher } from './core/goal-watcher';
@@ -74,6 +76,8 @@ async function main(): Promise<void> {
         secret,
         ...(how?.quick ? { maxRetries: 0 } : {}),
       }),
+    matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsWithOverrides(place, { matonUrl: process.env.CLOCKIFY_TRAY_MATON_URL }), secret }),
+    openInBrowser,
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: processEnvironment(),
     newId: randomUUID,

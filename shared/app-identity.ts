@@ -33,3 +33,24 @@ export function isAllowedExternalLink(url: string): boolean {
     return false;
   }
 }
+
+/** Maton's connect host, where a new connection's OAuth is finished (seed 001's example answer). */
+export const MATON_CONNECT_HOST = 'connect.maton.ai';
+
+/**
+ * The one kind of URL the app opens that it did not write itself: the `url` of a connection Maton
+ * just created. Only https on Maton's connect host, no credentials, nothing else.
+ */
+export function isMatonConnectUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname === MATON_CONNECT_HOST && parsed.host === MATON_CONNECT_HOST && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
+
+/** What the app may hand to the system browser: its own links, and Maton's connect pages. */
+export function mayOpenInBrowser(url: string): boolean {
+  return isAllowedExternalLink(url) || isMatonConnectUrl(url);
+}

@@ -18,7 +18,12 @@ export const MATON_GATEWAY_URL = 'https://api.maton.ai/clockify/api/v1';
 export type ConnectionConfig =
   | Readonly<{ kind: 'clockify'; server: Exclude<ClockifyServer, 'custom'> }>
   | Readonly<{ kind: 'clockify'; server: 'custom'; baseUrl: string }>
-  | Readonly<{ kind: 'maton'; connectionId?: string; gatewayUrl?: string }>;
+  /**
+   * `connectionId` picks one of the person's Clockify connections (sent as Maton-Connection on
+   * every gateway request); `connectionsUrl` is where Maton's connections API lives (default: the
+   * gateway's origin, as seed 001 shows; seed 000 names https://ctrl.maton.ai).
+   */
+  | Readonly<{ kind: 'maton'; connectionId?: string; gatewayUrl?: string; connectionsUrl?: string }>;
 
 /** The base URL (ending in /api/v1, no trailing slash) a connection talks to. */
 export function connectionBaseUrl(config: ConnectionConfig): string {
@@ -30,6 +35,12 @@ export function connectionBaseUrl(config: ConnectionConfig): string {
     default:
       return assertNever(config);
   }
+}
+
+/** Where Maton's connections API lives: the override, else the gateway's origin (https://api.maton.ai). */
+export function matonConnectionsUrl(config: Readonly<{ gatewayUrl?: string; connectionsUrl?: string }>): string {
+  if (config.connectionsUrl) return normalizeBaseUrl(config.connectionsUrl);
+  return new URL(normalizeBaseUrl(config.gatewayUrl ?? MATON_GATEWAY_URL)).origin;
 }
 
 /** Trims whitespace and trailing slashes; throws with a plain message when the URL is unusable. */

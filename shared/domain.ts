@@ -176,6 +176,32 @@ export interface IdlePrompt {
   readonly cause: AwayCause;
 }
 
+/** One Clockify connection of the person's Maton key, labelled with the Clockify user behind it. */
+export interface MatonConnectionOption {
+  readonly connectionId: string;
+  /** '' when the user could not be read (then `problem` says why). */
+  readonly userName: string;
+  readonly email: string;
+  /** Why its user could not be read, in words, or null. */
+  readonly problem: string | null;
+  /** The signed-in account uses it: it cannot be removed before switching. */
+  readonly inUse: boolean;
+}
+
+/** Adding a connection: the person finishes OAuth in the browser while the app polls Maton. */
+export type MatonAdding =
+  | Readonly<{ state: 'waiting'; connectionId: string }>
+  | Readonly<{ state: 'failed' | 'timed-out'; message: string }>;
+
+/** Managing the connections of a Maton key (setup, or "Clockify connections" in the account menu). */
+export interface MatonSetupView {
+  readonly loading: boolean;
+  readonly connections: readonly MatonConnectionOption[];
+  /** What went wrong reading or changing them, in words, or null. */
+  readonly problem: string | null;
+  readonly adding: MatonAdding | null;
+}
+
 export interface AppSnapshot {
   readonly account: AccountView;
   readonly preferences: Preferences;
@@ -189,6 +215,8 @@ export interface AppSnapshot {
   readonly catalogVersion: number;
   /** The one question about time spent away, while it waits for an answer. */
   readonly idlePrompt: IdlePrompt | null;
+  /** Maton's connections while the person manages them; null otherwise. */
+  readonly matonSetup: MatonSetupView | null;
 }
 
 /** Something the user must learn about, shown once (notification or banner). */

@@ -8,6 +8,9 @@ declare class URL {
   readonly search: string;
   readonly hash: string;
   readonly host: string;
+  readonly hostname: string;
+  readonly origin: string;
+  readonly searchParams: { get(name: string): string | null };
   readonly pathname: string;
   readonly href: string;
   toString(): string;

@@ -33,6 +33,8 @@ const harness = await startHarness({
   rendererDir: path.resolve(values['renderer-dir']),
   timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
   uncertainGraceMs: values['grace-ms'] ? Number(values['grace-ms']) : undefined,
+  // The harness never opens a browser: it says which page the app asked for (a Maton sign-in page).
+  onOpenInBrowser: (url) => console.log(`The app asked to open ${url} in the browser (not opened by the harness).`),
 });
 console.log(`Clockify tray web harness: ${harness.url} (data in ${dataDir})`);
 const stop = () => void harness.close().then(() => process.exit(0));

@@ -15,13 +15,14 @@ import { systemClock, type Clock } from '../../electron/core/clock';
 import type { PowerSource } from '../../electron/core/idle-policy';
 import { createFileJournalStore } from '../../electron/core/journal';
 import { processEnvironment } from '../../electron/core/process-environment';
-import { withServerOverrides } from '../../electron/core/server-overrides';
+import { matonConnectionsWithOverrides, withServerOverrides } from '../../electron/core/server-overrides';
+import { MatonConnectionsClient } from '../../electron/clockify/maton-connections';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
 import { createMemorySecretStore, type SecretStore } from '../../electron/platform/secret-store';
 import { createKeychainSecretStore } from '../../electron/platform/secret-store-keychain';
 import { serveAppFile } from '../../electron/protocol/app-files';
-import { APP_ID, CONTENT_SECURITY_POLICY } from '../../shared/app-identity';
+import { APP_ID, CONTENT_SECURITY_POLICY, mayOpenInBrowser } from '../../shared/app-identity';
 
 export interface HarnessOptions {
   readonly port: number;
@@ -40,11 +41,20 @@ export interface HarnessOptions {
   readonly uncertainGraceMs?: number;
   /** Power events and idle time (tests play them; the harness has none of its own). */
   readonly power?: PowerSource;
+  /** How long a Maton connection's OAuth may take (default 10 minutes). */
+  readonly matonAddTimeoutMs?: number;
+  /** Told of every URL the app asks to open in the browser (the CLI prints it). */
+  readonly onOpenInBrowser?: (url: string) => void;
 }
 
 export interface Harness {
   readonly url: string;
   readonly core: AppCore;
+  /**
+   * Every URL the app asked to open in the system browser, in order. The harness never opens
+   * anything: a test plays the browser (for Maton's OAuth: the fake's POST /__fake/maton/finish).
+   */
+  readonly openedUrls: readonly string[];
   close(): Promise<void>;
 }
 
@@ -52,6 +62,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const secrets: SecretStore = options.secrets === 'memory' ? createMemorySecretStore() : createKeychainSecretStore(APP_ID);
+  const openedUrls: string[] = [];
   const core = await AppCore.open({
     secrets,
     settings: createConfSettingsStore(options.dataDir),
@@ -59,6 +70,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     cache: createFileCacheStore(options.dataDir),
     clock: options.clock ?? systemClock,
     createClient: (connection, secret, how) => new ClockifyClient({ connection: withServerOverrides(connection, options), secret, timeoutMs: options.timeoutMs, ...(how?.quick ? { maxRetries: 0 } : {}) }),
+    matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsWithOverrides(place, options), secret, timeoutMs: options.timeoutMs }),
+    // Recorded, never opened; refused like the desktop's shell refuses it.
+    openInBrowser: async (url) => {
+      if (!mayOpenInBrowser(url)) throw new Error('the app opens only https pages of Clockify and Maton');
+      openedUrls.push(url);
+      options.onOpenInBrowser?.(url);
+    },
+    matonAddTimeoutMs: options.matonAddTimeoutMs,
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: processEnvironment(),
     newId: randomUUID,
@@ -140,6 +159,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${port}`,
     core,
+    openedUrls,
     close: async () => {
       for (const stop of unsubscribe) stop();
       stopTicks?.();

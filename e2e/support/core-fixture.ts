@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { ConnectionConfig } from '../../shared/connection';
 import type { Notice } from '../../shared/domain';
 import { ClockifyClient } from '../../electron/clockify/client';
+import { MatonConnectionsClient } from '../../electron/clockify/maton-connections';
+import { matonConnectionsUrl } from '../../shared/connection';
 import { AppCore } from '../../electron/core/app-core';
 import type { PowerSource } from '../../electron/core/idle-policy';
 import { createFileCacheStore } from '../../electron/core/cache-store';
@@ -22,6 +24,8 @@ export interface CoreUnderTest {
   readonly dataDir: string;
   readonly secrets: SecretStore;
   readonly notices: Notice[];
+  /** URLs the core asked to open in the browser (nothing is opened). */
+  readonly opened: string[];
   /** Lets the outbox and pending promises finish. */
   settled(): Promise<void>;
 }
@@ -39,6 +43,8 @@ export interface CoreOptions {
   readonly power?: PowerSource;
   /** Jitter for the outbox's and the client's backoff (default Math.random). */
   readonly random?: () => number;
+  /** How long a Maton connection's OAuth may take. */
+  readonly matonAddTimeoutMs?: number;
 }
 
 export async function openCore(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
@@ -46,6 +52,9 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
   const clock = options.clock ?? new FakeClock(Date.now());
   const secrets = options.secrets ?? createMemorySecretStore();
   const regions = { global: fake, ...options.regions };
+  const opened: string[] = [];
+  // The client's timeouts run on the same fake clock as the core.
+  const clientClock = { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms)), setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms) };
   const core = await AppCore.open({
     secrets,
     settings: createConfSettingsStore(dataDir),
@@ -55,8 +64,6 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     createClient: (connection: ConnectionConfig, secret: string) => {
       const target = connection.kind === 'clockify' && connection.server !== 'custom' ? regions[connection.server] : undefined;
       const mapped: ConnectionConfig = target ? { kind: 'clockify', server: 'custom', baseUrl: target.url } : connection.kind === 'clockify' && connection.server !== 'custom' ? { kind: 'clockify', server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1' } : connection;
-      // The client's timeouts run on the same fake clock as the core.
-      const clientClock = { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms)), setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms) };
       return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock, ...(options.random ? { random: options.random } : {}) });
     },
     systemTimeZone: options.timeZone ?? 'Europe/Berlin',
@@ -64,6 +71,9 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     newId: randomUUID,
     power: options.power,
     random: options.random,
+    matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsUrl(place), secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock }),
+    openInBrowser: async (url) => void opened.push(url),
+    matonAddTimeoutMs: options.matonAddTimeoutMs,
   });
   const notices: Notice[] = [];
   core.onNotice((notice) => notices.push(notice));
@@ -73,6 +83,7 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     dataDir,
     secrets,
     notices,
+    opened,
     settled: async () => {
       // Real HTTP is in play: let in-flight requests land. A request held by a latency fault waits
       // for the fake clock, so waiting is capped in real time rather than until the outbox is idle.

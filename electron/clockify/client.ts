@@ -151,6 +151,7 @@ export class ClockifyClient {
       timeoutMs: options.timeoutMs ?? 15_000,
       maxRetries: options.maxRetries ?? 4,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+      ...(options.connection.kind === 'maton' ? { gateway: 'maton' as const } : {}),
     });
   }
 

@@ -23,6 +23,8 @@ export interface ClockifyErrorInit {
   /** True when a write may have reached the server although no answer came back. */
   outcomeUnknown?: boolean;
   retryAfterMs?: number;
+  /** Set when the request went through the Maton gateway: its refusals are Maton's, said so. */
+  gateway?: 'maton';
   cause?: unknown;
 }
 
@@ -35,6 +37,7 @@ export class ClockifyError extends Error {
   readonly serverMessage: string | undefined;
   readonly outcomeUnknown: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly gateway: 'maton' | undefined;
 
   constructor(init: ClockifyErrorInit) {
     const detail = init.serverMessage ?? defaultMessage(init.kind, init.status);
@@ -49,12 +52,17 @@ export class ClockifyError extends Error {
     this.serverMessage = init.serverMessage;
     this.outcomeUnknown = init.outcomeUnknown ?? false;
     this.retryAfterMs = init.retryAfterMs;
+    this.gateway = init.gateway;
   }
 
   /** What the user can make of it: what happened, and what to do next. */
   get userMessage(): string {
     const said = this.serverMessage ? ` Clockify said: "${this.serverMessage}"` : '';
     const status = this.status === undefined ? '' : ` (${this.status})`;
+    if (this.gateway === 'maton') {
+      const maton = matonMessage(this.kind, this.status, this.serverMessage);
+      if (maton) return maton;
+    }
     switch (this.kind) {
       case 'unauthorized':
         return `Clockify did not accept the key${status}. Check that it is your current API key and that the server (region) matches your account.${said}`;
@@ -78,6 +86,17 @@ export class ClockifyError extends Error {
         return `Clockify sent an answer the app does not understand${status}${this.serverMessage ? ` (${this.serverMessage})` : ''}. Try again; if it persists, report it.`;
     }
   }
+}
+
+/** The gateway's own refusals (Maton documents 400 missing connection, 401 bad key, 429 rate limit). */
+function matonMessage(kind: ClockifyErrorKind, status: number | undefined, serverMessage: string | undefined): string | null {
+  const said = serverMessage ? ` Maton said: "${serverMessage}"` : '';
+  if (kind === 'unauthorized') return `The Maton gateway did not accept the key (${status}). Copy your Maton key again from maton.ai and enter it with "Change key".${said}`;
+  if (kind === 'rate-limited') return `The Maton gateway is limiting requests (${status}); the app will try again shortly.${said}`;
+  if (kind === 'rejected' && /connection/i.test(serverMessage ?? '')) {
+    return `Maton has no usable Clockify connection for this account (${status}): choose "Add Clockify account" in the account menu, or pick another connection.${said}`;
+  }
+  return null;
 }
 
 export function errorKindForStatus(status: number, code: number | undefined): ClockifyErrorKind {

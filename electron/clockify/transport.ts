@@ -22,6 +22,8 @@ export interface TransportOptions {
   maxRetries: number;
   /** A server asking to wait longer than this is not waited for: the error goes to the caller. */
   maxRetryAfterMs: number;
+  /** Requests go through the Maton gateway: its errors are said as Maton's. */
+  gateway?: 'maton';
 }
 
 export interface RequestSpec<S extends z.ZodType> {
@@ -158,6 +160,7 @@ export class Transport {
       serverMessage: this.redact(body.said) || undefined,
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), this.options.clock.now()),
       outcomeUnknown: mayHaveApplied,
+      gateway: this.options.gateway,
     });
   }
 

@@ -17,6 +17,8 @@ export interface Session {
   readonly connection: ConnectionConfig;
   readonly client: ClockifyClient;
   readonly keyStorage: KeyStorage;
+  /** The key, in main's memory only (managing a Maton key's connections needs it). */
+  readonly secret: string;
 }
 
 export interface AccountDeps {
@@ -55,7 +57,7 @@ export class AccountService {
     if (!connection) return null;
     try {
       const secret = await this.deps.secrets.get(connectionAccount(connection));
-      if (secret) this.current = { connection, client: this.deps.createClient(connection, secret), keyStorage: this.deps.secrets.kind };
+      if (secret) this.current = { connection, client: this.deps.createClient(connection, secret), keyStorage: this.deps.secrets.kind, secret };
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
     }
@@ -67,6 +69,7 @@ export class AccountService {
     try {
       if (connection.kind === 'clockify' && connection.server === 'custom') normalizeBaseUrl(connection.baseUrl);
       if (connection.kind === 'maton' && connection.gatewayUrl) normalizeBaseUrl(connection.gatewayUrl);
+      if (connection.kind === 'maton' && connection.connectionsUrl) normalizeBaseUrl(connection.connectionsUrl);
     } catch (error) {
       return failure({ kind: 'invalid', field: 'baseUrl', status: null, message: (error as Error).message });
     }
@@ -87,8 +90,13 @@ export class AccountService {
       this.problem = `${error instanceof Error ? error.message : String(error)}. The key is kept in memory until the app quits.`;
     }
     this.deps.settings.update({ connection });
-    this.current = { connection, client: this.deps.createClient(connection, key), keyStorage };
+    this.current = { connection, client: this.deps.createClient(connection, key), keyStorage, secret: key };
     return { ok: true, value: { session: this.current, user } };
+  }
+
+  /** MATON_API_KEY from the environment, for managing connections; it never leaves main. */
+  get environmentMatonKey(): string | undefined {
+    return this.deps.environmentKeys.maton;
   }
 
   /** Connects with the key from the environment; it never leaves main. */

@@ -1,7 +1,7 @@
 // The app's brain, Electron-free: one instance in main (and one in the web harness) owns the
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
-import type { ConnectionConfig } from '../../shared/connection';
+import { matonConnectionsUrl, type ConnectionConfig } from '../../shared/connection';
 import type { AppSnapshot, Catalog, ClientOption, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
@@ -21,6 +21,7 @@ import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { TimerService } from './timer-service';
+import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
 import type { SecretStore } from '../platform/secret-store';
 import type { SettingsStore } from '../platform/settings-store';
 
@@ -42,6 +43,12 @@ export interface AppCoreOptions {
   readonly power?: PowerSource;
   /** The backoff's jitter (default Math.random); the fault suite seeds it so a run can be replayed. */
   readonly random?: () => number;
+  /** Maton's connections API for a key (managing a Maton key's Clockify connections). */
+  readonly matonConnections?: (place: MatonPlace, secret: string) => MatonConnectionsApi;
+  /** Hands a URL to the system browser: the desktop's shell.openExternal; the web harness records it. */
+  readonly openInBrowser?: (url: string) => Promise<void>;
+  /** How long the person has to finish a Maton connection's OAuth in the browser (default 10 minutes). */
+  readonly matonAddTimeoutMs?: number;
 }
 
 type Listener<T> = (value: T) => void;
@@ -54,6 +61,7 @@ export class AppCore {
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
   private readonly idle: IdleWatcher | null;
+  private readonly maton: MatonSetup;
   private idlePrompt: IdlePrompt | null = null;
   private cache: AppCache;
   private readonly stateListeners = new Set<Listener<AppSnapshot>>();
@@ -108,6 +116,29 @@ export class AppCore {
       send: () => void this.outbox.kick(),
       newId: options.newId,
     });
+    this.maton = new MatonSetup({
+      connections: options.matonConnections ?? (() => unavailableMatonConnections),
+      userOf: async (place, secret, connectionId) => {
+        const user = await options.createClient({ kind: 'maton', ...place, connectionId }, secret, { quick: true }).getUser();
+        return { name: user.name, email: user.email };
+      },
+      openInBrowser: options.openInBrowser ?? (() => Promise.reject(new Error('this build cannot open a browser'))),
+      clock: options.clock,
+      changed: () => this.changed(),
+      notice: (level, text) => this.notice(level, text),
+      inUse: () => {
+        const connection = this.account.session?.connection;
+        return connection?.kind === 'maton' ? (connection.connectionId ?? null) : null;
+      },
+      addTimeoutMs: options.matonAddTimeoutMs,
+      hostOf: (place) => {
+        try {
+          return new URL(matonConnectionsUrl(place)).host;
+        } catch {
+          return 'Maton';
+        }
+      },
+    });
     this.idle = options.power
       ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command) })
       : null;
@@ -159,6 +190,7 @@ export class AppCore {
       },
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
+      matonSetup: this.maton.view(),
     };
   }
 
@@ -231,12 +263,76 @@ export class AppCore {
       return fail('pending', `${waiting} ${waiting === 1 ? 'change is' : 'changes are'} still waiting for Clockify. Wait until they are saved, or sign out and discard them.`);
     }
     this.reconciler.stop();
+    await this.maton.close();
     await this.account.signOut();
     this.entries.clear();
     this.cache = EMPTY_CACHE;
     this.saveCache(true);
     this.changed();
     return ok;
+  }
+
+  // --- Maton's connections ----------------------------------------------------------------------
+
+  /**
+   * Shows a Maton key's Clockify connections: the key typed in setup, else the signed-in Maton
+   * account's key, else MATON_API_KEY. A key Maton refuses is said so and not kept.
+   */
+  async openMatonConnections(input: { secret?: string; gatewayUrl?: string; connectionsUrl?: string }): Promise<Result<null>> {
+    const session = this.account.session;
+    const signedInMaton = session?.connection.kind === 'maton' ? session.connection : null;
+    const place: MatonPlace = input.secret || !signedInMaton
+      ? { ...(input.gatewayUrl ? { gatewayUrl: input.gatewayUrl } : {}), ...(input.connectionsUrl ? { connectionsUrl: input.connectionsUrl } : {}) }
+      : { ...(signedInMaton.gatewayUrl ? { gatewayUrl: signedInMaton.gatewayUrl } : {}), ...(signedInMaton.connectionsUrl ? { connectionsUrl: signedInMaton.connectionsUrl } : {}) };
+    try {
+      matonConnectionsUrl(place);
+    } catch (error) {
+      return { ok: false, error: { kind: 'invalid', field: 'baseUrl', message: (error as Error).message, status: null } };
+    }
+    const secret = input.secret?.trim() || (signedInMaton ? session!.secret : this.account.environmentMatonKey);
+    if (!secret) return { ok: false, error: { kind: 'invalid', field: 'apiKey', message: 'Paste your Maton API key first.', status: null } };
+    const result = await this.maton.start(place, secret);
+    return !result.ok && result.error.kind === 'unauthorized' ? { ok: false, error: { ...result.error, field: 'apiKey' } } : result;
+  }
+
+  refreshMatonConnections(): Promise<Result<null>> {
+    return this.maton.load();
+  }
+
+  addMatonConnection(): Promise<Result<null>> {
+    return this.maton.add();
+  }
+
+  cancelMatonConnection(): Promise<Result<null>> {
+    return this.maton.cancelAdd();
+  }
+
+  removeMatonConnection(connectionId: string): Promise<Result<null>> {
+    return this.maton.remove(connectionId);
+  }
+
+  /**
+   * Signs in with one of the listed connections: every gateway request then carries its
+   * Maton-Connection. Changes still waiting for the current account hold the switch: they must not
+   * go out through another account.
+   */
+  async useMatonConnection(connectionId: string): Promise<Result<{ userName: string }>> {
+    const current = this.maton.current;
+    if (!current) return fail('closed', 'Enter your Maton key first.');
+    if (!this.maton.view()?.connections.some((c) => c.connectionId === connectionId)) return fail('invalid', 'That connection is not in the list any more: the list was read again.');
+    const session = this.account.session;
+    const same = session?.connection.kind === 'maton' && session.connection.connectionId === connectionId;
+    const waiting = this.entries.intents.length;
+    if (session && !same && waiting > 0) {
+      return fail('pending', `${waiting} ${waiting === 1 ? 'change' : 'changes'} of ${this.cache.user?.email || 'the current account'} ${waiting === 1 ? 'is' : 'are'} still waiting for Clockify: wait until ${waiting === 1 ? 'it is' : 'they are'} saved, then switch.`);
+    }
+    const result = await this.connect({ kind: 'maton', ...current.place, connectionId }, current.secret);
+    if (result.ok) await this.maton.close();
+    return result;
+  }
+
+  closeMatonConnections(): Promise<void> {
+    return this.maton.close();
   }
 
   // --- workspace and catalog -------------------------------------------------------------------
@@ -477,6 +573,7 @@ export class AppCore {
   }
 
   close(): void {
+    void this.maton.close();
     this.reconciler.stop();
     this.idle?.dispose();
     this.stopTick();
@@ -743,6 +840,14 @@ export class AppCore {
     });
   }
 }
+
+/** Where no connections API is wired (benchmarks): every call says so. */
+const unavailableMatonConnections: MatonConnectionsApi = {
+  list: () => Promise.reject(new Error("Maton's connections cannot be managed in this build")),
+  create: () => Promise.reject(new Error("Maton's connections cannot be managed in this build")),
+  get: () => Promise.reject(new Error("Maton's connections cannot be managed in this build")),
+  remove: () => Promise.reject(new Error("Maton's connections cannot be managed in this build")),
+};
 
 function fail(kind: string, message: string): { ok: false; error: UserError } {
   return { ok: false, error: { kind, message, status: null } };

@@ -1,6 +1,7 @@
 // Points the servers a user can choose at other base URLs (a fake Clockify in tests and the demo):
 // what is saved in the settings stays as the user chose it.
-import type { ClockifyServer, ConnectionConfig } from '../../shared/connection';
+import { matonConnectionsUrl, type ClockifyServer, type ConnectionConfig } from '../../shared/connection';
+import type { MatonPlace } from './maton-setup';
 
 export interface ServerOverrides {
   /** Instead of the Global server. */
@@ -14,4 +15,10 @@ export function withServerOverrides(connection: ConnectionConfig, overrides: Ser
   if (connection.server === 'custom') return connection;
   const url = connection.server === 'global' ? overrides.apiUrl : overrides.regionUrls?.[connection.server];
   return url ? { kind: 'clockify', server: 'custom', baseUrl: url } : connection;
+}
+
+/** Where Maton's connections API is for this place: an overridden gateway moves its origin too. */
+export function matonConnectionsWithOverrides(place: MatonPlace, overrides: ServerOverrides): string {
+  const moved = withServerOverrides({ kind: 'maton', ...place }, overrides);
+  return matonConnectionsUrl(moved.kind === 'maton' ? moved : place);
 }

@@ -23,6 +23,16 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'account:connect': ({ connection, secret }) => core.connect(connection, secret),
     'account:connect-env': ({ connection }) => core.connectWithEnvironmentKey(connection),
     'account:sign-out': ({ discardPending }) => core.signOut(discardPending),
+    'maton:open': (request) => core.openMatonConnections(request),
+    'maton:refresh': () => core.refreshMatonConnections(),
+    'maton:add': () => core.addMatonConnection(),
+    'maton:cancel-add': () => core.cancelMatonConnection(),
+    'maton:remove': ({ connectionId }) => core.removeMatonConnection(connectionId),
+    'maton:use': ({ connectionId }) => core.useMatonConnection(connectionId),
+    'maton:close': async () => {
+      await core.closeMatonConnections();
+      return null;
+    },
     'workspace:select': ({ workspaceId }) => core.selectWorkspace(workspaceId),
     'timer:start': ({ draft }) => core.startTimer(draft),
     'timer:stop': () => core.stopTimer(),

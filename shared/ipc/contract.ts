@@ -13,7 +13,7 @@ import type {
   TaskOption,
 } from '../domain';
 import { settingsPatchSchema, type AppSettingsView } from '../settings';
-import { connectionSchema, empty, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, timeZoneOverrideSchema } from './schemas';
+import { connectionSchema, empty, matonConnectionIdSchema, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, timeZoneOverrideSchema } from './schemas';
 
 export const invokeRequests = {
   'app:snapshot': empty,
@@ -25,6 +25,21 @@ export const invokeRequests = {
   /** Connects with CLOCKIFY_API_KEY / MATON_API_KEY from main's environment; the key stays in main. */
   'account:connect-env': z.strictObject({ connection: connectionSchema }),
   'account:sign-out': z.strictObject({ discardPending: z.boolean() }),
+  /**
+   * Manage a Maton key's Clockify connections. The key is typed once (renderer → main), or left out
+   * to use the signed-in Maton account's key or MATON_API_KEY. Nothing sends it back.
+   */
+  'maton:open': z.strictObject({
+    secret: z.string().trim().min(1).max(512).optional(),
+    gatewayUrl: z.string().min(1).max(2048).optional(),
+    connectionsUrl: z.string().min(1).max(2048).optional(),
+  }),
+  'maton:refresh': empty,
+  'maton:add': empty,
+  'maton:cancel-add': empty,
+  'maton:remove': z.strictObject({ connectionId: matonConnectionIdSchema }),
+  'maton:use': z.strictObject({ connectionId: matonConnectionIdSchema }),
+  'maton:close': empty,
   'workspace:select': z.strictObject({ workspaceId: idSchema }),
   'timer:start': z.strictObject({ draft: entryDraftSchema }),
   'timer:stop': empty,
@@ -66,6 +81,13 @@ export interface InvokeResponses {
   'account:connect': Result<{ userName: string }>;
   'account:connect-env': Result<{ userName: string }>;
   'account:sign-out': Result<null>;
+  'maton:open': Result<null>;
+  'maton:refresh': Result<null>;
+  'maton:add': Result<null>;
+  'maton:cancel-add': Result<null>;
+  'maton:remove': Result<null>;
+  'maton:use': Result<{ userName: string }>;
+  'maton:close': null;
   'workspace:select': Result<null>;
   'timer:start': Result<null>;
   'timer:stop': Result<null>;

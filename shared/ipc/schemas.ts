@@ -5,6 +5,9 @@ import { z } from 'zod';
 const id = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'an id');
 const instant = z.iso.datetime({ offset: true });
 
+/** Maton's connection ids are UUIDs; any short printable id is accepted. */
+export const matonConnectionIdSchema = z.string().regex(/^[0-9a-zA-Z_.:-]{1,200}$/, 'a connection id');
+
 export const connectionSchema = z.union([
   z.strictObject({ kind: z.literal('clockify'), server: z.enum(['global', 'eu', 'us', 'uk', 'au']) }),
   z.strictObject({ kind: z.literal('clockify'), server: z.literal('custom'), baseUrl: z.string().min(1).max(2048) }),
@@ -12,6 +15,7 @@ export const connectionSchema = z.union([
     kind: z.literal('maton'),
     connectionId: z.string().trim().max(200).optional(),
     gatewayUrl: z.string().min(1).max(2048).optional(),
+    connectionsUrl: z.string().min(1).max(2048).optional(),
   }),
 ]);
 
