@@ -53,6 +53,14 @@ describe('listing', () => {
     expect(under.core.snapshot().matonSetup).toBeNull();
   });
 
+  it('says an unreachable Maton in words and shows no list (the key\'s form stays)', async () => {
+    const under = await openCore(fake);
+    cores.push(under);
+    const result = await under.core.openMatonConnections({ secret: FAKE_MATON_KEY, connectionsUrl: 'http://127.0.0.1:9' });
+    expect(result).toMatchObject({ ok: false, error: { message: 'Cannot reach 127.0.0.1:9: check your network connection (and the connections URL), then try again.' } });
+    expect(under.core.snapshot().matonSetup).toBeNull();
+  });
+
   it('shows an empty list when the key has no Clockify connection yet', async () => {
     fake.state.matonConnections.length = 0;
     const { core } = await managing();

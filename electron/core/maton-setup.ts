@@ -61,6 +61,8 @@ function fail(kind: string, message: string): { ok: false; error: { kind: string
 
 export class MatonSetup {
   private open: Open | null = null;
+  /** The list was read once: the view shows (until then, the key's form stays). */
+  private shown = false;
   private loading = false;
   private connections: readonly MatonConnectionOption[] = [];
   private problem: string | null = null;
@@ -72,7 +74,7 @@ export class MatonSetup {
   constructor(private readonly deps: MatonSetupDeps) {}
 
   view(): MatonSetupView | null {
-    if (!this.open) return null;
+    if (!this.open || !this.shown) return null;
     const inUse = this.deps.inUse();
     return { loading: this.loading, connections: this.connections.map((c) => ({ ...c, inUse: c.connectionId === inUse })), problem: this.problem, adding: this.adding };
   }
@@ -82,15 +84,20 @@ export class MatonSetup {
     return this.open ? { place: this.open.place, secret: this.open.secret } : null;
   }
 
-  /** Starts managing the connections of this key: lists them. A key Maton refuses is not kept. */
+  /**
+   * Starts managing the connections of this key: lists them. Shown only once the list was read: a
+   * key Maton refuses, or a Maton that cannot be reached, is said where the key was typed and not kept.
+   */
   async start(place: MatonPlace, secret: string): Promise<Result<null>> {
     await this.close();
-    this.open = { place, secret, api: this.deps.connections(place, secret) };
+    const open: Open = { place, secret, api: this.deps.connections(place, secret) };
+    this.open = open;
+    this.shown = false;
     const result = await this.load();
-    if (!result.ok && result.error.kind === 'unauthorized') {
-      this.open = null;
-      this.deps.changed();
-    }
+    if (this.open !== open) return result;
+    if (result.ok) this.shown = true;
+    else await this.close();
+    this.deps.changed();
     return result;
   }
 
@@ -189,6 +196,7 @@ export class MatonSetup {
     const polling = this.stopPolling();
     this.generation++;
     this.open = null;
+    this.shown = false;
     this.connections = [];
     this.problem = null;
     this.adding = null;

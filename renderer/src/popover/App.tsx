@@ -2,6 +2,7 @@
 // inside wants it: an open list, the settings or the entry editor close first).
 import { useEffect } from 'react';
 import { MainView } from './MainView';
+import { MatonConnectionsView } from './MatonConnectionsView';
 import { SetupView } from './SetupView';
 import { Toasts } from './Toasts';
 import { closeSettings, focusDescription, hideWindow, setEditing, setReconnecting, usePopover } from './store';
@@ -9,6 +10,7 @@ import { closeSettings, focusDescription, hideWindow, setEditing, setReconnectin
 export function App() {
   const status = usePopover((state) => state.snapshot?.account.status);
   const reconnecting = usePopover((state) => state.reconnecting);
+  const matonSetup = usePopover((state) => state.snapshot?.matonSetup ?? null);
   const startupError = usePopover((state) => state.startupError);
 
   useEffect(() => {
@@ -43,7 +45,7 @@ export function App() {
   if (!status) return <div className="loading" aria-busy="true" />;
   return (
     <>
-      {status === 'signed-in' && !reconnecting ? <MainView /> : <SetupView />}
+      {matonSetup ? <MatonConnectionsView setup={matonSetup} signedIn={status === 'signed-in'} /> : status === 'signed-in' && !reconnecting ? <MainView /> : <SetupView />}
       <Toasts />
     </>
   );

@@ -118,6 +118,11 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
     const result = await call(() => window.clockify.signOut({ discardPending: waiting > 0 }));
     if (!result.ok) setProblem(result.error.message);
   };
+  /** The Maton key's connections: switch to another Clockify account, add or remove one. */
+  const openConnections = async () => {
+    const result = await call(() => window.clockify.openMatonConnections({}));
+    if (!result.ok) showToast('error', result.error.message);
+  };
   const toggle = () => {
     setOpen(!open);
     setConfirming(false);
@@ -194,6 +199,11 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
               <button type="button" className="menu-item" autoFocus onClick={() => (setOpen(false), void openSettings())}>
                 Settings
               </button>
+              {account.connection.kind === 'maton' && (
+                <button type="button" className="menu-item" onClick={() => (setOpen(false), void openConnections())}>
+                  Clockify connections…
+                </button>
+              )}
               <button type="button" className="menu-item" onClick={() => setReconnecting(true)}>
                 Change key
               </button>

@@ -4,14 +4,16 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { EXTERNAL_LINKS } from '../../../shared/app-identity';
 import { CLOCKIFY_SERVERS, type ClockifyServer, type ConnectionConfig } from '../../../shared/connection';
-import type { UserError } from '../../../shared/domain';
+import type { Result, UserError } from '../../../shared/domain';
 import { call, setReconnecting, showToast, usePopover } from './store';
 
 type ConnectionChoice = ClockifyServer | 'maton';
 
 
-function connectionOf(choice: ConnectionChoice, serverUrl: string, matonConnection: string): ConnectionConfig {
-  if (choice === 'maton') return matonConnection.trim() ? { kind: 'maton', connectionId: matonConnection.trim() } : { kind: 'maton' };
+function connectionOf(choice: ConnectionChoice, serverUrl: string, matonConnection: string, connectionsUrl: string): ConnectionConfig {
+  if (choice === 'maton') {
+    return { kind: 'maton', ...(matonConnection.trim() ? { connectionId: matonConnection.trim() } : {}), ...(connectionsUrl.trim() ? { connectionsUrl: connectionsUrl.trim() } : {}) };
+  }
   if (choice === 'custom') return { kind: 'clockify', server: 'custom', baseUrl: serverUrl.trim() };
   return { kind: 'clockify', server: choice };
 }
@@ -26,22 +28,26 @@ export function SetupView() {
   const [apiKey, setApiKey] = useState('');
   const [serverUrl, setServerUrl] = useState(current?.kind === 'clockify' && current.server === 'custom' ? current.baseUrl : '');
   const [matonConnection, setMatonConnection] = useState(current?.kind === 'maton' ? (current.connectionId ?? '') : '');
+  const [connectionsUrl, setConnectionsUrl] = useState(current?.kind === 'maton' ? (current.connectionsUrl ?? '') : '');
   const [error, setError] = useState<UserError | null>(null);
   const [busy, setBusy] = useState(false);
   const keyRef = useRef<HTMLInputElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   const maton = choice === 'maton';
 
-  const finish = (result: Awaited<ReturnType<typeof window.clockify.connect>>) => {
+  const finish = (result: Result<{ userName: string } | null>) => {
     setBusy(false);
     if (result.ok) {
-      showToast('info', `Signed in as ${result.value.userName}.`);
+      // Connected, or (a Maton key without a connection id) the list of its connections is shown.
+      if (result.value) showToast('info', `Signed in as ${result.value.userName}.`);
       setReconnecting(false);
       return;
     }
     setError(result.error);
     (result.error.field === 'baseUrl' ? urlRef : keyRef).current?.focus();
   };
+  /** A Maton key without a connection id: list its connections to choose from (or add one). */
+  const listsConnections = maton && !matonConnection.trim();
 
   const connect = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,13 +64,27 @@ export function SetupView() {
     }
     setBusy(true);
     setError(null);
-    finish(await call(() => window.clockify.connect({ connection: connectionOf(choice, serverUrl, matonConnection), secret: apiKey })));
+    const connection = connectionOf(choice, serverUrl, matonConnection, connectionsUrl);
+    finish(
+      await call(() =>
+        listsConnections && connection.kind === 'maton'
+          ? window.clockify.openMatonConnections({ secret: apiKey, ...(connection.connectionsUrl ? { connectionsUrl: connection.connectionsUrl } : {}) })
+          : window.clockify.connect({ connection, secret: apiKey }),
+      ),
+    );
   };
 
   const connectWithEnvironment = async () => {
     setBusy(true);
     setError(null);
-    finish(await call(() => window.clockify.connectWithEnvironmentKey({ connection: connectionOf(choice, serverUrl, matonConnection) })));
+    const connection = connectionOf(choice, serverUrl, matonConnection, connectionsUrl);
+    finish(
+      await call(() =>
+        listsConnections && connection.kind === 'maton'
+          ? window.clockify.openMatonConnections(connection.connectionsUrl ? { connectionsUrl: connection.connectionsUrl } : {})
+          : window.clockify.connectWithEnvironmentKey({ connection }),
+      ),
+    );
   };
 
   return (
@@ -140,6 +160,24 @@ export function SetupView() {
             <input type="text" aria-label="Maton connection" autoComplete="off" spellCheck={false} value={matonConnection} onChange={(event) => setMatonConnection(event.currentTarget.value)} />
           </label>
         )}
+        {maton && (
+          <label className="field">
+            <span>
+              Connections URL <span className="muted">(optional)</span>
+            </span>
+            <input
+              ref={urlRef}
+              type="url"
+              aria-label="Connections URL"
+              placeholder="https://api.maton.ai"
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={error?.field === 'baseUrl' || undefined}
+              value={connectionsUrl}
+              onChange={(event) => setConnectionsUrl(event.currentTarget.value)}
+            />
+          </label>
+        )}
         <p id="key-help" className="help">
           {maton ? (
             <>
@@ -147,7 +185,7 @@ export function SetupView() {
               <a href={EXTERNAL_LINKS.maton} target="_blank" rel="noreferrer">
                 maton.ai
               </a>
-              . Leave the connection empty to use your default Clockify connection.
+              . Leave the connection empty to choose among your Clockify accounts, or to add one.
             </>
           ) : (
             <>
