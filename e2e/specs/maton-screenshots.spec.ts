@@ -1,0 +1,29 @@
+// Screenshots of Maton's "Clockify connections" for the README, in light and dark: two accounts, one
+// waiting for its sign-in in the browser. With UPDATE_SCREENSHOTS=1 they go to docs/screenshots/.
+import { FAKE_MATON_KEY } from '../fake-clockify/server';
+import { expect, test } from '../support/fixtures';
+import { screenshotPath as out, settle } from '../support/screenshots';
+
+test.use({ viewport: { width: 380, height: 600 } });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`Clockify connections (${scheme})`, async ({ page, app, fake }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open(page);
+    await page.getByRole('combobox', { name: 'Connection' }).selectOption('Maton gateway');
+    await page.getByRole('textbox', { name: 'Maton API key' }).fill(FAKE_MATON_KEY);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const list = page.getByRole('list', { name: 'Clockify connections' });
+    await page.getByRole('button', { name: 'Add Clockify account' }).click();
+    const token = new URL(app.harness.openedUrls[0]!).searchParams.get('session_token');
+    await fetch(`${fake.origin}/__fake/maton/finish`, { method: 'POST', body: JSON.stringify({ sessionToken: token, outcome: 'ACTIVE', email: 'jonas.weber@example.com' }) });
+    await expect(list.getByRole('listitem')).toHaveCount(2, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Add Clockify account' }).click();
+    await expect(page.getByRole('status')).toBeVisible();
+    await settle(page);
+    await page.screenshot({ path: out('maton-connections', scheme) });
+    await list.getByRole('listitem').filter({ hasText: 'Jonas Weber' }).getByRole('button', { name: 'Remove' }).click();
+    await settle(page);
+    await page.screenshot({ path: out('maton-remove', scheme) });
+  });
+}
