@@ -176,6 +176,17 @@ export interface IdlePrompt {
   readonly cause: AwayCause;
 }
 
+/** One account signed in to (a connection and its Clockify user). Never carries a key. */
+export interface AccountSummary {
+  /** Names the account (its key's entry in the keychain), for switching to it. */
+  readonly id: string;
+  readonly userName: string;
+  readonly email: string;
+  /** How it reaches Clockify: "Maton", "Global", "EU", a custom host. */
+  readonly via: string;
+  readonly active: boolean;
+}
+
 /** One Clockify connection of the person's Maton key, labelled with the Clockify user behind it. */
 export interface MatonConnectionOption {
   readonly connectionId: string;
@@ -217,6 +228,8 @@ export interface AppSnapshot {
   readonly idlePrompt: IdlePrompt | null;
   /** Maton's connections while the person manages them; null otherwise. */
   readonly matonSetup: MatonSetupView | null;
+  /** Every account signed in to; the active one is marked. */
+  readonly accounts: readonly AccountSummary[];
 }
 
 /** Something the user must learn about, shown once (notification or banner). */

@@ -12,15 +12,36 @@ const shortcutsSchema = z.object({
   showPopover: z.string().max(100),
 });
 
+const defaultProjectSchema = z.union([
+  z.object({ kind: z.literal('last-used') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('fixed'), projectId: idSchema }),
+]);
+
+/**
+ * One account: a connection (an API key on a server, or a Maton connection) and its Clockify user,
+ * with the settings that belong to it. `id` names its key in the keychain; the key is never here.
+ */
+export const accountRecordSchema = z.object({
+  id: z.string().min(1).max(600),
+  connection: connectionSchema,
+  userId: idSchema,
+  userName: z.string().max(300),
+  email: z.string().max(320),
+  workspaceId: idSchema.nullable(),
+  defaultProject: defaultProjectSchema,
+});
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
 export const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_VERSION),
+  /** The active account's connection, workspace and default project (the others wait in `accounts`). */
   connection: connectionSchema.nullable(),
   workspaceId: idSchema.nullable(),
-  defaultProject: z.union([
-    z.object({ kind: z.literal('last-used') }),
-    z.object({ kind: z.literal('none') }),
-    z.object({ kind: z.literal('fixed'), projectId: idSchema }),
-  ]),
+  defaultProject: defaultProjectSchema,
+  /** Every account signed in to, the active one included; its id is `activeAccountId`. */
+  accounts: z.array(accountRecordSchema).max(50),
+  activeAccountId: z.string().min(1).max(600).nullable(),
   timeZone: timeZoneOverrideSchema,
   shortcuts: shortcutsSchema,
   idle: z.object({
@@ -67,6 +88,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   connection: null,
   workspaceId: null,
   defaultProject: { kind: 'last-used' },
+  accounts: [],
+  activeAccountId: null,
   timeZone: { kind: 'system' },
   shortcuts: { toggleTimer: 'CommandOrControl+Alt+T', quickEntry: 'CommandOrControl+Alt+E', showPopover: 'CommandOrControl+Alt+C' },
   idle: { thresholdMinutes: 10, stopOnSleep: false, stopOnLock: false, stopOnShutdown: false },

@@ -4,6 +4,7 @@
 import type { ClockifyServer, ConnectionConfig } from '../../shared/connection';
 import { CLOCKIFY_SERVERS, connectionAccount, connectionBaseUrl, normalizeBaseUrl } from '../../shared/connection';
 import type { KeyStorage, Result, UserError } from '../../shared/domain';
+import type { AccountRecord } from '../../shared/settings';
 import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
 import type { User } from '../clockify/schemas';
@@ -14,6 +15,8 @@ import type { SettingsStore } from '../platform/settings-store';
 export type ClientFactory = (connection: ConnectionConfig, secret: string, options?: { quick?: boolean }) => ClockifyClient;
 
 export interface Session {
+  /** The account's id: the name of its key in the keychain. */
+  readonly accountId: string;
   readonly connection: ConnectionConfig;
   readonly client: ClockifyClient;
   readonly keyStorage: KeyStorage;
@@ -29,9 +32,14 @@ export interface AccountDeps {
   readonly environmentKeys: { readonly clockify?: string; readonly maton?: string };
 }
 
+/** Settings that are per account: saved with the account it leaves, restored with the one it enters. */
+export type AccountSettings = Pick<AccountRecord, 'workspaceId' | 'defaultProject'>;
+
 export class AccountService {
   private current: Session | null = null;
   private problem: string | null = null;
+  /** Keys of accounts whose keychain save failed: kept for this run only, never in a file. */
+  private readonly memoryKeys = new Map<string, string>();
 
   constructor(private readonly deps: AccountDeps) {}
 
@@ -53,19 +61,68 @@ export class AccountService {
 
   /** At start-up: the saved connection and its key from the keychain. No request is made. */
   async restore(): Promise<Session | null> {
-    const connection = this.deps.settings.get().connection;
+    const settings = this.deps.settings.get();
+    const connection = settings.connection;
     if (!connection) return null;
+    // Settings from before several accounts named no account: the key is under the connection's name.
+    const accountId = settings.activeAccountId ?? connectionAccount(connection);
     try {
-      const secret = await this.deps.secrets.get(connectionAccount(connection));
-      if (secret) this.current = { connection, client: this.deps.createClient(connection, secret), keyStorage: this.deps.secrets.kind, secret };
+      const secret = await this.deps.secrets.get(accountId);
+      if (secret) this.current = { accountId, connection, client: this.deps.createClient(connection, secret), keyStorage: this.deps.secrets.kind, secret };
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
     }
     return this.current;
   }
 
-  /** Checks the key with GET /user, then stores it. A rejected key is not stored. */
-  async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ session: Session; user: User }>> {
+  /** Every account signed in to, the active one included. */
+  get accounts(): readonly AccountRecord[] {
+    return this.deps.settings.get().accounts;
+  }
+
+  /**
+   * Makes another known account the active one: its key from the keychain (or this run's memory),
+   * its connection and its settings; the leaving account keeps its own settings.
+   */
+  async activate(accountId: string): Promise<Result<Session>> {
+    const record = this.accounts.find((account) => account.id === accountId);
+    if (!record) return failure({ kind: 'invalid', status: null, message: 'That account is no longer known: add it again.' });
+    let secret: string | null = this.memoryKeys.get(accountId) ?? null;
+    try {
+      secret ??= await this.deps.secrets.get(accountId);
+    } catch (error) {
+      return failure({ kind: 'keychain', status: null, message: `The key of ${record.email} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    if (!secret) return failure({ kind: 'unauthorized', status: null, message: `The key of ${record.email} is no longer stored: add the account again with its key.` });
+    this.saveLeavingSettings();
+    this.deps.settings.update({ connection: record.connection, activeAccountId: record.id, workspaceId: record.workspaceId, defaultProject: record.defaultProject });
+    this.current = { accountId, connection: record.connection, client: this.deps.createClient(record.connection, secret), keyStorage: this.memoryKeys.has(accountId) ? 'memory' : this.deps.secrets.kind, secret };
+    return { ok: true, value: this.current };
+  }
+
+  /** The account a key and connection would be: the known one for this user, or a new key name. */
+  private accountIdFor(connection: ConnectionConfig, userId: string): string {
+    const known = this.accounts.find((account) => account.userId === userId && connectionAccount(account.connection) === connectionAccount(connection));
+    if (known) return known.id;
+    const base = connectionAccount(connection);
+    // The first account of a connection keeps the name keys had before several accounts.
+    return this.accounts.some((account) => account.id === base) ? `${base}@${userId}` : base;
+  }
+
+  /** The active account's per-account settings go back into its record. */
+  private saveLeavingSettings(): void {
+    const settings = this.deps.settings.get();
+    const leaving = this.current?.accountId;
+    if (!leaving) return;
+    this.deps.settings.update({ accounts: settings.accounts.map((account) => (account.id === leaving ? { ...account, workspaceId: settings.workspaceId, defaultProject: settings.defaultProject } : account)) });
+  }
+
+  /**
+   * Checks the key with GET /user, then stores it as an account (a known one for the same user and
+   * connection, else a new one) and makes it active. A rejected key is not stored. `beforeSwitch`
+   * may refuse entering another account (the leaving one still has work to finish).
+   */
+  async connect(connection: ConnectionConfig, secret: string, beforeSwitch?: (accountId: string) => Promise<Result<null>>): Promise<Result<{ session: Session; user: User }>> {
     try {
       if (connection.kind === 'clockify' && connection.server === 'custom') normalizeBaseUrl(connection.baseUrl);
       if (connection.kind === 'maton' && connection.gatewayUrl) normalizeBaseUrl(connection.gatewayUrl);
@@ -80,17 +137,41 @@ export class AccountService {
     } catch (error) {
       return failure(await this.explainRejectedKey(connection, key, error));
     }
+    const accountId = this.accountIdFor(connection, user.id);
+    if (beforeSwitch && this.current && this.current.accountId !== accountId) {
+      const allowed = await beforeSwitch(accountId);
+      if (!allowed.ok) return allowed;
+    }
     let keyStorage: KeyStorage = this.deps.secrets.kind;
     try {
-      await this.deps.secrets.set(connectionAccount(connection), key);
+      await this.deps.secrets.set(accountId, key);
+      this.memoryKeys.delete(accountId);
       this.problem = null;
     } catch (error) {
       // No keychain: keep the key for this run only. Never a file.
       keyStorage = 'memory';
+      this.memoryKeys.set(accountId, key);
       this.problem = `${error instanceof Error ? error.message : String(error)}. The key is kept in memory until the app quits.`;
     }
-    this.deps.settings.update({ connection });
-    this.current = { connection, client: this.deps.createClient(connection, key), keyStorage, secret: key };
+    if (this.current?.accountId !== accountId) this.saveLeavingSettings();
+    const known = this.accounts.find((account) => account.id === accountId);
+    const record: AccountRecord = {
+      id: accountId,
+      connection,
+      userId: user.id,
+      userName: user.name,
+      email: user.email,
+      workspaceId: known?.workspaceId ?? null,
+      defaultProject: known?.defaultProject ?? { kind: 'last-used' },
+    };
+    const entering = this.current?.accountId !== accountId;
+    this.deps.settings.update({
+      connection,
+      activeAccountId: accountId,
+      accounts: known ? this.accounts.map((account) => (account.id === accountId ? record : account)) : [...this.accounts, record],
+      ...(entering ? { workspaceId: record.workspaceId, defaultProject: record.defaultProject } : {}),
+    });
+    this.current = { accountId, connection, client: this.deps.createClient(connection, key), keyStorage, secret: key };
     return { ok: true, value: { session: this.current, user } };
   }
 
@@ -99,24 +180,39 @@ export class AccountService {
     return this.deps.environmentKeys.maton;
   }
 
+  /** Keeps the active account's user in its record (and makes a record for settings from before several accounts). */
+  remember(user: Pick<User, 'id' | 'name' | 'email'>): void {
+    const session = this.current;
+    if (!session) return;
+    const settings = this.deps.settings.get();
+    const known = settings.accounts.find((account) => account.id === session.accountId);
+    if (known && known.userName === user.name && known.email === user.email && known.userId === user.id) return;
+    const record: AccountRecord = known
+      ? { ...known, userId: user.id, userName: user.name, email: user.email }
+      : { id: session.accountId, connection: session.connection, userId: user.id, userName: user.name, email: user.email, workspaceId: settings.workspaceId, defaultProject: settings.defaultProject };
+    this.deps.settings.update({ activeAccountId: session.accountId, accounts: known ? settings.accounts.map((account) => (account.id === record.id ? record : account)) : [...settings.accounts, record] });
+  }
+
   /** Connects with the key from the environment; it never leaves main. */
-  connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ session: Session; user: User }>> {
+  connectWithEnvironmentKey(connection: ConnectionConfig, beforeSwitch?: (accountId: string) => Promise<Result<null>>): Promise<Result<{ session: Session; user: User }>> {
     const key = connection.kind === 'maton' ? this.deps.environmentKeys.maton : this.deps.environmentKeys.clockify;
     if (!key) {
       const variable = connection.kind === 'maton' ? 'MATON_API_KEY' : 'CLOCKIFY_API_KEY';
       return Promise.resolve(failure({ kind: 'invalid', field: 'apiKey', status: null, message: `${variable} is not set: paste the key instead.` }));
     }
-    return this.connect(connection, key);
+    return this.connect(connection, key, beforeSwitch);
   }
 
-  /** Removes the key from the keychain and forgets the connection. */
+  /** Removes the active account's key from the keychain and forgets the account; the others stay. */
   async signOut(): Promise<void> {
-    const connection = this.current?.connection ?? this.deps.settings.get().connection;
+    const settings = this.deps.settings.get();
+    const accountId = this.current?.accountId ?? settings.activeAccountId ?? (settings.connection ? connectionAccount(settings.connection) : null);
     this.current = null;
-    this.deps.settings.update({ connection: null, workspaceId: null });
-    if (!connection) return;
+    this.deps.settings.update({ connection: null, workspaceId: null, activeAccountId: null, accounts: settings.accounts.filter((account) => account.id !== accountId) });
+    if (!accountId) return;
+    this.memoryKeys.delete(accountId);
     try {
-      await this.deps.secrets.delete(connectionAccount(connection));
+      await this.deps.secrets.delete(accountId);
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
     }

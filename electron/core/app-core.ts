@@ -1,7 +1,7 @@
 // The app's brain, Electron-free: one instance in main (and one in the web harness) owns the
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
-import { matonConnectionsUrl, type ConnectionConfig } from '../../shared/connection';
+import { CLOCKIFY_SERVERS, matonConnectionsUrl, type ConnectionConfig } from '../../shared/connection';
 import type { AppSnapshot, Catalog, ClientOption, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
@@ -191,6 +191,13 @@ export class AppCore {
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
       matonSetup: this.maton.view(),
+      accounts: this.account.accounts.map((account) => ({
+        id: account.id,
+        userName: account.userName,
+        email: account.email,
+        via: accountVia(account.connection),
+        active: account.id === session?.accountId,
+      })),
     };
   }
 
@@ -249,14 +256,46 @@ export class AppCore {
 
   // --- account ---------------------------------------------------------------------------------
 
+  /** Signs in: the same account again (a new key), or another one, which becomes the active account. */
   async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ userName: string }>> {
-    return this.afterConnect(await this.account.connect(connection, secret));
+    const before = this.account.session?.accountId ?? null;
+    return this.afterConnect(await this.account.connect(connection, secret, () => this.leaveActiveAccount()), before);
   }
 
   async connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ userName: string }>> {
-    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection));
+    const before = this.account.session?.accountId ?? null;
+    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection, () => this.leaveActiveAccount()), before);
   }
 
+  /**
+   * Makes another signed-in account the active one. The leaving account's changes go out first,
+   * with its own key; if some cannot, the switch waits (they stay with their account, visibly).
+   * A timer running in the leaving account is stopped first, and the user is told: one timer runs
+   * at a time.
+   */
+  async switchAccount(accountId: string): Promise<Result<{ userName: string }>> {
+    const session = this.account.session;
+    const record = this.account.accounts.find((account) => account.id === accountId);
+    if (!record) return fail('invalid', 'That account is no longer known: add it again.');
+    if (session?.accountId === accountId) return { ok: true, value: { userName: record.userName } };
+    if (session) {
+      const left = await this.leaveActiveAccount();
+      if (!left.ok) return left;
+    }
+    const activated = await this.account.activate(accountId);
+    if (!activated.ok) {
+      this.changed();
+      return activated;
+    }
+    await this.enteredAnotherAccount();
+    void this.refreshAll();
+    return { ok: true, value: { userName: record.userName } };
+  }
+
+  /**
+   * Signs out of the active account: its key leaves the keychain. Its pending changes are discarded
+   * only when asked. Another signed-in account, if any, becomes the active one.
+   */
   async signOut(discardPending: boolean): Promise<Result<null>> {
     const waiting = this.entries.intents.length;
     if (waiting > 0 && !discardPending) {
@@ -269,7 +308,53 @@ export class AppCore {
     this.cache = EMPTY_CACHE;
     this.saveCache(true);
     this.changed();
+    const next = this.account.accounts[0];
+    if (next && (await this.account.activate(next.id)).ok) void this.refreshAll();
     return ok;
+  }
+
+  /**
+   * Before another account becomes active: the leaving account's changes must reach its Clockify
+   * first (sent now, with its key). A running timer is stopped, then sent too.
+   */
+  private async leaveActiveAccount(): Promise<Result<null>> {
+    const who = this.cache.user?.email || 'the current account';
+    const flushed = async (): Promise<Result<null>> => {
+      await this.outbox.kick();
+      await this.outbox.idle();
+      const waiting = this.entries.intents.length;
+      if (waiting === 0) return ok;
+      const reason = this.outbox.current.lastError ? ` (${this.outbox.current.lastError})` : '';
+      return fail(
+        'pending',
+        `${waiting} ${waiting === 1 ? 'change' : 'changes'} of ${who} could not reach Clockify yet${reason}: ${waiting === 1 ? 'it stays' : 'they stay'} with ${who}. Switch accounts once ${waiting === 1 ? 'it is' : 'they are'} saved, or sign out of ${who} to discard ${waiting === 1 ? 'it' : 'them'}.`,
+      );
+    };
+    const before = await flushed();
+    if (!before.ok) return before;
+    const timer = this.timer.timer();
+    if (timer.status !== 'running') return ok;
+    const stopped = this.timer.stop();
+    if (!stopped.ok) return stopped;
+    const after = await flushed();
+    this.notice(
+      after.ok ? 'info' : 'warning',
+      after.ok
+        ? `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped: one timer runs at a time.`
+        : `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped here, but the stop has not reached Clockify yet: the switch waits for it.`,
+    );
+    return after;
+  }
+
+  /** Another account is active: nothing of the last one's cache or entries is shown or sent. */
+  private async enteredAnotherAccount(): Promise<void> {
+    this.reconciler.stop();
+    await this.maton.close();
+    this.entries.clear();
+    this.cache = EMPTY_CACHE;
+    this.catalogVersion++;
+    this.saveCache(true);
+    this.changed();
   }
 
   // --- Maton's connections ----------------------------------------------------------------------
@@ -320,12 +405,6 @@ export class AppCore {
     const current = this.maton.current;
     if (!current) return fail('closed', 'Enter your Maton key first.');
     if (!this.maton.view()?.connections.some((c) => c.connectionId === connectionId)) return fail('invalid', 'That connection is not in the list any more: the list was read again.');
-    const session = this.account.session;
-    const same = session?.connection.kind === 'maton' && session.connection.connectionId === connectionId;
-    const waiting = this.entries.intents.length;
-    if (session && !same && waiting > 0) {
-      return fail('pending', `${waiting} ${waiting === 1 ? 'change' : 'changes'} of ${this.cache.user?.email || 'the current account'} ${waiting === 1 ? 'is' : 'are'} still waiting for Clockify: wait until ${waiting === 1 ? 'it is' : 'they are'} saved, then switch.`);
-    }
     const result = await this.connect({ kind: 'maton', ...current.place, connectionId }, current.secret);
     if (result.ok) await this.maton.close();
     return result;
@@ -583,13 +662,12 @@ export class AppCore {
 
   // --- internals -------------------------------------------------------------------------------
 
-  private async afterConnect(result: Awaited<ReturnType<AccountService['connect']>>): Promise<Result<{ userName: string }>> {
+  private async afterConnect(result: Awaited<ReturnType<AccountService['connect']>>, before: string | null): Promise<Result<{ userName: string }>> {
     if (!result.ok) return result;
-    const { user } = result.value;
-    if (this.cache.user && this.cache.user.id !== user.id) {
-      this.cache = { ...EMPTY_CACHE };
-      this.options.settings.update({ workspaceId: null });
-    }
+    const { user, session } = result.value;
+    // Another account (its own workspace and settings came with it), or the same one with a new key.
+    if (before !== null && before !== session.accountId) await this.enteredAnotherAccount();
+    else if (this.cache.user && this.cache.user.id !== user.id) this.cache = { ...EMPTY_CACHE };
     this.setUser(user);
     this.changed();
     await this.refreshAll(user);
@@ -704,6 +782,7 @@ export class AppCore {
   }
 
   private setUser(user: User): void {
+    this.account.remember(user);
     this.cache = {
       ...this.cache,
       user: {
@@ -838,6 +917,17 @@ export class AppCore {
       const snapshot = this.snapshot();
       for (const listener of this.stateListeners) listener(snapshot);
     });
+  }
+}
+
+/** How an account reaches Clockify, in a word or two: "Maton", "Global", "EU", a custom host. */
+function accountVia(connection: ConnectionConfig): string {
+  if (connection.kind === 'maton') return 'Maton';
+  if (connection.server !== 'custom') return CLOCKIFY_SERVERS[connection.server].label;
+  try {
+    return new URL(connection.baseUrl).host;
+  } catch {
+    return 'custom server';
   }
 }
 

@@ -18,7 +18,7 @@ function snapshot(recent: EntryView[], running: EntryView | null): AppSnapshot {
     recent,
     sync: { pending: 0, online: true, attention: [], lastError: null },
     catalogVersion: 1,
-    idlePrompt: null, matonSetup: null,
+    idlePrompt: null, matonSetup: null, accounts: [],
   };
 }
 

@@ -194,7 +194,7 @@ describe('using and removing', () => {
     await settled();
     await core.openMatonConnections({});
     const jonas = core.snapshot().matonSetup!.connections.find((c) => c.email === 'jonas.weber@example.com')!;
-    expect(await core.useMatonConnection(jonas.connectionId)).toMatchObject({ ok: false, error: { kind: 'pending', message: expect.stringContaining('1 change of lena.fischer@example.com is still waiting') } });
+    expect(await core.useMatonConnection(jonas.connectionId)).toMatchObject({ ok: false, error: { kind: 'pending', message: expect.stringContaining('1 change of lena.fischer@example.com could not reach Clockify yet') } });
     expect(core.snapshot().account).toMatchObject({ email: 'lena.fischer@example.com' });
   });
 });

@@ -20,7 +20,7 @@ function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
     recent: [entry({ key: 'a', start: '2026-03-10T08:00:00Z', end: '2026-03-10T12:28:00Z' })],
     sync: { pending: 0, online: true, attention: [], lastError: null },
     catalogVersion: 1,
-    idlePrompt: null, matonSetup: null,
+    idlePrompt: null, matonSetup: null, accounts: [],
     ...over,
   };
 }

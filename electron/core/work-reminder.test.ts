@@ -124,7 +124,7 @@ describe('WorkReminder', () => {
       recent: [entry()],
       sync: { pending: 0, online: true, attention: [], lastError: null },
       catalogVersion: 1,
-    idlePrompt: null, matonSetup: null,
+    idlePrompt: null, matonSetup: null, accounts: [],
       ...over,
     };
   }

@@ -23,6 +23,7 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'account:connect': ({ connection, secret }) => core.connect(connection, secret),
     'account:connect-env': ({ connection }) => core.connectWithEnvironmentKey(connection),
     'account:sign-out': ({ discardPending }) => core.signOut(discardPending),
+    'account:switch': ({ accountId }) => core.switchAccount(accountId),
     'maton:open': (request) => core.openMatonConnections(request),
     'maton:refresh': () => core.refreshMatonConnections(),
     'maton:add': () => core.addMatonConnection(),

@@ -11,6 +11,7 @@ export const bridgeMethods = {
   connect: 'account:connect',
   connectWithEnvironmentKey: 'account:connect-env',
   signOut: 'account:sign-out',
+  switchAccount: 'account:switch',
   openMatonConnections: 'maton:open',
   refreshMatonConnections: 'maton:refresh',
   addMatonConnection: 'maton:add',

@@ -25,6 +25,8 @@ export const invokeRequests = {
   /** Connects with CLOCKIFY_API_KEY / MATON_API_KEY from main's environment; the key stays in main. */
   'account:connect-env': z.strictObject({ connection: connectionSchema }),
   'account:sign-out': z.strictObject({ discardPending: z.boolean() }),
+  /** Makes another signed-in account the active one (by its id from the snapshot's accounts). */
+  'account:switch': z.strictObject({ accountId: z.string().min(1).max(600) }),
   /**
    * Manage a Maton key's Clockify connections. The key is typed once (renderer → main), or left out
    * to use the signed-in Maton account's key or MATON_API_KEY. Nothing sends it back.
@@ -81,6 +83,7 @@ export interface InvokeResponses {
   'account:connect': Result<{ userName: string }>;
   'account:connect-env': Result<{ userName: string }>;
   'account:sign-out': Result<null>;
+  'account:switch': Result<{ userName: string }>;
   'maton:open': Result<null>;
   'maton:refresh': Result<null>;
   'maton:add': Result<null>;

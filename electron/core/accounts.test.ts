@@ -1,0 +1,169 @@
+// Several accounts in one app: an API-key account and a Maton account side by side, switching,
+// per-account settings, keys per account, and pending changes that stay with their account.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionConfig } from '../../shared/connection';
+import type { EntryDraft } from '../../shared/domain';
+import { FAKE_API_KEY, FAKE_MATON_KEY, startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
+import { openCore, type CoreUnderTest } from '../../e2e/support/core-fixture';
+
+let fake: FakeClockify;
+const cores: CoreUnderTest[] = [];
+const JONAS_CONNECTION = '9b2d6c1e-0000-4000-8000-00000000j0na';
+
+beforeEach(async () => {
+  fake = await startFakeClockify({ seed: 'small', rateLimit: null });
+  const jonas = fake.state.users.find((user) => user.email === 'jonas.weber@example.com')!;
+  const at = new Date().toISOString();
+  fake.state.matonConnections.push({ id: JONAS_CONNECTION, userId: jonas.id, status: 'ACTIVE', app: 'clockify', creationTime: at, lastUpdatedTime: at, sessionToken: 'jonas' });
+});
+afterEach(async () => {
+  for (const under of cores.splice(0)) under.core.close();
+  await fake.close();
+});
+
+const lenaKey: ConnectionConfig = { kind: 'clockify', server: 'global' };
+const jonasMaton = (): ConnectionConfig => ({ kind: 'maton', gatewayUrl: fake.matonUrl, connectionId: JONAS_CONNECTION });
+const draft = (description: string): EntryDraft => ({ description, projectId: null, taskId: null, tagIds: [], billable: false });
+const lenaId = () => fake.state.users.find((user) => user.email === 'lena.fischer@example.com')!.id;
+const jonasId = () => fake.state.users.find((user) => user.email === 'jonas.weber@example.com')!.id;
+
+/** Lena with her API key, then Jonas through Maton (active). */
+async function twoAccounts(options: Parameters<typeof openCore>[1] = {}): Promise<CoreUnderTest> {
+  const under = await openCore(fake, options);
+  cores.push(under);
+  expect((await under.core.connect(lenaKey, FAKE_API_KEY)).ok).toBe(true);
+  await under.settled();
+  expect((await under.core.connect(jonasMaton(), FAKE_MATON_KEY)).ok).toBe(true);
+  await under.settled();
+  return under;
+}
+
+const ids = (under: CoreUnderTest) => Object.fromEntries(under.core.snapshot().accounts.map((account) => [account.email, account.id]));
+
+describe('several accounts', () => {
+  it('lists both accounts with the active one marked, each key in its own keychain entry', async () => {
+    const under = await twoAccounts();
+    expect(under.core.snapshot().accounts).toEqual([
+      { id: 'clockify:https://api.clockify.me/api/v1', userName: 'Lena Fischer', email: 'lena.fischer@example.com', via: 'Global', active: false },
+      { id: expect.stringMatching(/^maton:/), userName: 'Jonas Weber', email: 'jonas.weber@example.com', via: 'Maton', active: true },
+    ]);
+    const { 'lena.fischer@example.com': lena, 'jonas.weber@example.com': jonas } = ids(under);
+    expect(await under.secrets.get(lena!)).toBe(FAKE_API_KEY);
+    expect(await under.secrets.get(jonas!)).toBe(FAKE_MATON_KEY);
+    expect(under.core.snapshot().account).toMatchObject({ status: 'signed-in', email: 'jonas.weber@example.com' });
+  });
+
+  it('switches: the requests of each account carry only its own credentials', async () => {
+    const under = await twoAccounts();
+    fake.clearRequests();
+    expect(await under.core.switchAccount(ids(under)['lena.fischer@example.com']!)).toEqual({ ok: true, value: { userName: 'Lena Fischer' } });
+    await under.settled();
+    expect(under.core.snapshot().account).toMatchObject({ status: 'signed-in', email: 'lena.fischer@example.com', connection: lenaKey });
+    expect(fake.requests.length).toBeGreaterThan(0);
+    for (const request of fake.requests) {
+      expect(request.headers.authorization).toBeUndefined();
+      expect(request.headers['maton-connection']).toBeUndefined();
+      expect(request.headers['x-api-key']).toBe(FAKE_API_KEY);
+    }
+    fake.clearRequests();
+    await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+    await under.settled();
+    for (const request of fake.requests) {
+      expect(request.headers['x-api-key']).toBeUndefined();
+      expect(request.headers['maton-connection']).toBe(JONAS_CONNECTION);
+    }
+  });
+
+  it('keeps the workspace and the default project per account', async () => {
+    const under = await twoAccounts();
+    const acme = fake.state.workspaces.find((workspace) => workspace.name.startsWith('Acme'))!.id;
+    const northwind = fake.state.workspaces.find((workspace) => workspace.name === 'Northwind Studio')!.id;
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    await under.settled();
+    expect((await under.core.selectWorkspace(acme)).ok).toBe(true);
+    under.core.updateSettings({ defaultProject: { kind: 'none' } });
+    await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+    await under.settled();
+    expect(under.core.snapshot().workspaceId).toBe(northwind);
+    expect(under.core.settingsView().defaultProject).toEqual({ kind: 'last-used' });
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    await under.settled();
+    expect(under.core.snapshot().workspaceId).toBe(acme);
+    expect(under.core.settingsView().defaultProject).toEqual({ kind: 'none' });
+  });
+
+  it('a running timer in one account is stopped, with its own key, before another becomes active, and the user is told', async () => {
+    const under = await twoAccounts();
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    await under.settled();
+    under.core.startTimer(draft('Lena works'));
+    await under.settled();
+    await under.clock.advance(60_000);
+    fake.clearRequests();
+    expect((await under.core.switchAccount(ids(under)['jonas.weber@example.com']!)).ok).toBe(true);
+    await under.settled();
+    const stop = fake.requests.find((request) => request.method === 'PATCH');
+    expect(stop?.headers['x-api-key']).toBe(FAKE_API_KEY);
+    expect(stop?.path).toContain(`/user/${lenaId()}/time-entries`);
+    expect(fake.state.timeEntries.filter((entry) => entry.end === null)).toEqual([]);
+    expect(under.notices.map((notice) => notice.text)).toContain('The timer in lena.fischer@example.com (“Lena works”) was stopped: one timer runs at a time.');
+    expect(under.core.snapshot().timer.status).toBe('idle');
+  });
+
+  it('a change that cannot reach Clockify stays with its account: the switch waits, says why, and the change reaches that account later', async () => {
+    const under = await twoAccounts();
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    await under.settled();
+    fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method: 'POST' } });
+    under.core.addEntry(draft('Offline work'), { start: new Date(under.clock.now() - 3_600_000).toISOString(), end: new Date(under.clock.now() - 1_800_000).toISOString() });
+    await under.settled();
+    const refused = await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'pending', message: expect.stringMatching(/^1 change of lena\.fischer@example\.com could not reach Clockify yet .*it stays with lena\.fischer@example\.com/) } });
+    expect(under.core.snapshot().account).toMatchObject({ email: 'lena.fischer@example.com' });
+    expect(under.core.snapshot().sync.pending).toBe(1);
+
+    fake.clearFaults();
+    expect((await under.core.switchAccount(ids(under)['jonas.weber@example.com']!)).ok).toBe(true);
+    await under.settled();
+    const sent = fake.state.timeEntries.find((entry) => entry.description === 'Offline work');
+    expect(sent?.userId).toBe(lenaId());
+    expect(under.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
+    expect(under.core.snapshot().sync.pending).toBe(0);
+    expect(fake.state.timeEntries.filter((entry) => entry.description === 'Offline work' && entry.userId === jonasId())).toEqual([]);
+  });
+
+  it('signing out of the active account removes only its key; the other account becomes active', async () => {
+    const under = await twoAccounts();
+    const { 'lena.fischer@example.com': lena, 'jonas.weber@example.com': jonas } = ids(under);
+    expect((await under.core.signOut(false)).ok).toBe(true);
+    await under.settled();
+    expect(await under.secrets.get(jonas!)).toBeNull();
+    expect(await under.secrets.get(lena!)).toBe(FAKE_API_KEY);
+    expect(under.core.snapshot().accounts).toEqual([expect.objectContaining({ email: 'lena.fischer@example.com', active: true })]);
+    expect(under.core.snapshot().account).toMatchObject({ status: 'signed-in', email: 'lena.fischer@example.com' });
+  });
+
+  it('remembers the accounts and the active one across a restart', async () => {
+    const first = await twoAccounts();
+    await first.core.switchAccount(ids(first)['lena.fischer@example.com']!);
+    await first.settled();
+    first.core.close();
+    const again = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets });
+    cores.push(again);
+    await again.settled();
+    expect(again.core.snapshot().account).toMatchObject({ status: 'signed-in', email: 'lena.fischer@example.com' });
+    expect(again.core.snapshot().accounts.map((account) => [account.email, account.active])).toEqual([
+      ['lena.fischer@example.com', true],
+      ['jonas.weber@example.com', false],
+    ]);
+  });
+
+  it('settings from before several accounts: the signed-in account gets its record once its user is known', async () => {
+    const under = await openCore(fake);
+    cores.push(under);
+    await under.core.connect(lenaKey, FAKE_API_KEY);
+    await under.settled();
+    expect(under.core.snapshot().accounts).toHaveLength(1);
+    expect(under.core.snapshot().accounts[0]).toMatchObject({ id: 'clockify:https://api.clockify.me/api/v1', active: true });
+  });
+});
