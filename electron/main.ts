@@ -129,6 +129,11 @@ async function main(): Promise<void> {
         return windows.showQuickEntry();
       case 'settings':
         return windows.showPopover(tray.bounds(), 'settings');
+      case 'switch-account':
+        // What the switch did (a timer stopped) comes as a notice; a refusal is said here.
+        return void core.switchAccount(trayCommand.accountId).then((result) => {
+          if (!result.ok) notify('Clockify Tray', result.error.message, () => windows.showPopover(tray.bounds()));
+        });
       case 'quit':
         return app.quit();
     }

@@ -96,6 +96,17 @@ describe('tray menu', () => {
     expect(trayTooltip(withBreaks, now, name)).toBe('Not tracking · today 4:28 · week 4:28');
     expect(trayTooltip(snapshot({ timer: { status: 'running', entry: entry({ type: 'BREAK' }) } }), now, name)).toMatch(/today 4:28 · week 4:28$/);
   });
+  it('shows the active account and switches to the others, once there are several', () => {
+    const accounts = [
+      { id: 'clockify:a', userName: 'Lena Fischer', email: 'lena@example.com', via: 'Global', active: true },
+      { id: 'maton:b', userName: 'Jonas Weber', email: 'jonas@example.com', via: 'Maton', active: false },
+    ];
+    const menu = trayMenu(snapshot({ accounts }), now, projects);
+    const at = menu.findIndex((item) => item.type === 'label' && item.label === 'Account: Lena Fischer (lena@example.com)');
+    expect(at).toBeGreaterThan(0);
+    expect(menu[at + 1]).toEqual({ type: 'command', label: 'Switch to Jonas Weber (jonas@example.com)', command: { kind: 'switch-account', accountId: 'maton:b' }, enabled: true });
+    expect(trayMenu(snapshot({ accounts: accounts.slice(0, 1) }), now, projects).some((item) => item.type === 'label' && item.label.startsWith('Account:'))).toBe(false);
+  });
   it('continues at most the last 5 distinct entries', () => {
     const many = Array.from({ length: 9 }, (_, i) => entry({ key: `e${i}`, description: i % 2 ? 'Same' : `Task ${i}`, end: '2026-03-10T12:00:00Z' }));
     expect(distinctRecent(many, 5).map((e) => e.description)).toEqual(['Task 0', 'Same', 'Task 2', 'Task 4', 'Task 6']);

@@ -44,6 +44,7 @@ export type TrayCommand =
   | { readonly kind: 'quick-entry' }
   | { readonly kind: 'open' }
   | { readonly kind: 'settings' }
+  | { readonly kind: 'switch-account'; readonly accountId: string }
   | { readonly kind: 'quit' };
 
 export type TrayMenuItem =
@@ -70,6 +71,14 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
   if (continuable.length > 0) {
     items.push({ type: 'separator' });
     for (const entry of continuable) items.push({ type: 'command', label: `Continue ${describe(entry)}`, command: { kind: 'continue', entryKey: entry.key }, enabled: true });
+  }
+  const active = snapshot.accounts.find((account) => account.active);
+  if (signedIn && active && snapshot.accounts.length > 1) {
+    // Which account the timer is in, and the others one click away (flat: Linux trays show submenus poorly).
+    items.push({ type: 'separator' }, { type: 'label', label: `Account: ${truncate(`${active.userName} (${active.email})`, 48)}` });
+    for (const account of snapshot.accounts.filter((candidate) => !candidate.active)) {
+      items.push({ type: 'command', label: `Switch to ${truncate(`${account.userName} (${account.email})`, 48)}`, command: { kind: 'switch-account', accountId: account.id }, enabled: true });
+    }
   }
   items.push(
     { type: 'separator' },

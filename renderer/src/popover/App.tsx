@@ -5,12 +5,13 @@ import { MainView } from './MainView';
 import { MatonConnectionsView } from './MatonConnectionsView';
 import { SetupView } from './SetupView';
 import { Toasts } from './Toasts';
-import { closeSettings, focusDescription, hideWindow, setEditing, setReconnecting, usePopover } from './store';
+import { closeSettings, focusDescription, hideWindow, setAddingAccount, setEditing, setReconnecting, usePopover } from './store';
 
 export function App() {
   const status = usePopover((state) => state.snapshot?.account.status);
   const reconnecting = usePopover((state) => state.reconnecting);
   const matonSetup = usePopover((state) => state.snapshot?.matonSetup ?? null);
+  const addingAccount = usePopover((state) => state.addingAccount);
   const startupError = usePopover((state) => state.startupError);
 
   useEffect(() => {
@@ -21,6 +22,7 @@ export function App() {
       if (state.settingsOpen) closeSettings();
       else if (state.editingKey !== null) setEditing(null);
       else if (state.reconnecting) setReconnecting(false);
+      else if (state.addingAccount) setAddingAccount(false);
       else hideWindow();
     };
     // Shown again (the tray popover is hidden, not closed): ready to type.
@@ -45,7 +47,7 @@ export function App() {
   if (!status) return <div className="loading" aria-busy="true" />;
   return (
     <>
-      {matonSetup ? <MatonConnectionsView setup={matonSetup} signedIn={status === 'signed-in'} /> : status === 'signed-in' && !reconnecting ? <MainView /> : <SetupView />}
+      {matonSetup ? <MatonConnectionsView setup={matonSetup} signedIn={status === 'signed-in'} /> : status === 'signed-in' && !reconnecting && !addingAccount ? <MainView /> : <SetupView />}
       <Toasts />
     </>
   );

@@ -10,7 +10,7 @@ import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
-import { call, openSettings, refusedStop, setEditing, setReconnecting, showToast, usePopover } from './store';
+import { call, openSettings, refusedStop, setAddingAccount, setEditing, setReconnecting, showToast, usePopover } from './store';
 
 export function MainView() {
   // An entry that left the list (deleted, older than the list) cannot stay open.
@@ -110,6 +110,7 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [switching, setSwitching] = useState(false);
   const account = snapshot.account;
   if (account.status !== 'signed-in') return null;
   // Changes not yet sent, refused ones included: signing out now throws them away.
@@ -117,6 +118,17 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
   const signOut = async () => {
     const result = await call(() => window.clockify.signOut({ discardPending: waiting > 0 }));
     if (!result.ok) setProblem(result.error.message);
+  };
+  // Not disabled while switching: a disabled button drops the focus, and the menu closes on blur.
+  const switchTo = async (other: AppSnapshot['accounts'][number]) => {
+    if (switching) return;
+    setSwitching(true);
+    setProblem(null);
+    const result = await call(() => window.clockify.switchAccount({ accountId: other.id }));
+    setSwitching(false);
+    if (!result.ok) return setProblem(result.error.message);
+    setOpen(false);
+    showToast('info', `Switched to ${result.value.userName} (${other.email}).`);
   };
   /** The Maton key's connections: switch to another Clockify account, add or remove one. */
   const openConnections = async () => {
@@ -171,6 +183,26 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
             <span className="muted">{account.email}</span>
             <span className="muted small">{account.keyStorage === 'keychain' ? 'Key kept in the system keychain' : 'Key kept in memory until the app quits'}</span>
           </p>
+          {snapshot.accounts.length > 1 && (
+            <ul className="menu-accounts" aria-label="Accounts">
+              {snapshot.accounts.map((other) =>
+                other.active ? (
+                  <li key={other.id} className="menu-account active" aria-current="true">
+                    <span>
+                      {other.userName} <span className="muted">· {other.via}</span>
+                    </span>
+                    <span className="muted small">Active</span>
+                  </li>
+                ) : (
+                  <li key={other.id} className="menu-account">
+                    <button type="button" className="menu-item" aria-disabled={switching || undefined} aria-label={`Switch to ${other.userName} (${other.email}, ${other.via})`} onClick={() => void switchTo(other)}>
+                      {other.userName} <span className="muted">· {other.email} · {other.via}</span>
+                    </button>
+                  </li>
+                ),
+              )}
+            </ul>
+          )}
           {problem && (
             <p role="alert" className="alert">
               {problem}
@@ -204,6 +236,9 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
                   Clockify connections…
                 </button>
               )}
+              <button type="button" className="menu-item" onClick={() => (setOpen(false), setAddingAccount(true))}>
+                Add account…
+              </button>
               <button type="button" className="menu-item" onClick={() => setReconnecting(true)}>
                 Change key
               </button>

@@ -4,7 +4,7 @@
 // key and does the asking; this view shows main's state (snapshot.matonSetup).
 import { useState } from 'react';
 import type { MatonConnectionOption, MatonSetupView, Result } from '../../../shared/domain';
-import { call, showToast } from './store';
+import { call, setAddingAccount, showToast } from './store';
 
 function label(connection: MatonConnectionOption): string {
   return connection.userName ? `${connection.userName} (${connection.email})` : `connection ${connection.connectionId}`;
@@ -25,7 +25,10 @@ export function MatonConnectionsView({ setup, signedIn }: { setup: MatonSetupVie
   };
   const use = async (connection: MatonConnectionOption) => {
     const result = await run(() => window.clockify.useMatonConnection({ connectionId: connection.connectionId }));
-    if (result.ok) showToast('info', `Signed in as ${result.value.userName}.`);
+    if (result.ok) {
+      showToast('info', `Signed in as ${result.value.userName}.`);
+      setAddingAccount(false);
+    }
   };
   const remove = async (connection: MatonConnectionOption) => {
     setConfirming(null);

@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { EXTERNAL_LINKS } from '../../../shared/app-identity';
 import { CLOCKIFY_SERVERS, type ClockifyServer, type ConnectionConfig } from '../../../shared/connection';
 import type { Result, UserError } from '../../../shared/domain';
-import { call, setReconnecting, showToast, usePopover } from './store';
+import { call, setAddingAccount, setReconnecting, showToast, usePopover } from './store';
 
 type ConnectionChoice = ClockifyServer | 'maton';
 
@@ -22,8 +22,9 @@ export function SetupView() {
   const account = usePopover((state) => state.snapshot?.account);
   const envOffer = account?.status === 'signed-out' ? account.envKeyAvailable : null;
   const keychainProblem = account?.keychainProblem ?? null;
-  // Entering the key again keeps the connection the user had.
-  const current = account?.status === 'signed-in' ? account.connection : null;
+  // Adding another account starts from an empty form; entering the key again keeps the connection the user had.
+  const adding = usePopover((state) => state.addingAccount);
+  const current = account?.status === 'signed-in' && !adding ? account.connection : null;
   const [choice, setChoice] = useState<ConnectionChoice>(current ? (current.kind === 'maton' ? 'maton' : current.server) : envOffer === 'maton' ? 'maton' : 'global');
   const [apiKey, setApiKey] = useState('');
   const [serverUrl, setServerUrl] = useState(current?.kind === 'clockify' && current.server === 'custom' ? current.baseUrl : '');
@@ -39,7 +40,10 @@ export function SetupView() {
     setBusy(false);
     if (result.ok) {
       // Connected, or (a Maton key without a connection id) the list of its connections is shown.
-      if (result.value) showToast('info', `Signed in as ${result.value.userName}.`);
+      if (result.value) {
+        showToast('info', `Signed in as ${result.value.userName}.`);
+        setAddingAccount(false);
+      }
       setReconnecting(false);
       return;
     }
@@ -96,11 +100,13 @@ export function SetupView() {
             <path d="M16 9v7l5 3" />
           </svg>
         </div>
-        <h1>{current ? 'Enter your key again' : 'Connect to Clockify'}</h1>
+        <h1>{adding ? 'Add an account' : current ? 'Enter your key again' : 'Connect to Clockify'}</h1>
         <p className="muted">
-          {current
-            ? 'Clockify needs a current key. Changes waiting to be sent are kept and go out once it accepts the key.'
-            : 'Track time from the tray. Your key is checked once and kept in the system keychain.'}
+          {adding
+            ? 'Another Clockify account, by its API key or through Maton. Your other accounts stay signed in; switch between them in the account menu.'
+            : current
+              ? 'Clockify needs a current key. Changes waiting to be sent are kept and go out once it accepts the key.'
+              : 'Track time from the tray. Your key is checked once and kept in the system keychain.'}
         </p>
       </div>
       <form className="setup-form" onSubmit={(event) => void connect(event)} noValidate aria-busy={busy}>
@@ -206,8 +212,8 @@ export function SetupView() {
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? 'Connecting…' : 'Connect'}
         </button>
-        {current && (
-          <button type="button" className="quiet wide" onClick={() => setReconnecting(false)}>
+        {(current || adding) && (
+          <button type="button" className="quiet wide" onClick={() => (adding ? setAddingAccount(false) : setReconnecting(false))}>
             Cancel
           </button>
         )}

@@ -38,6 +38,8 @@ export interface PopoverState {
   readonly startupError: string | null;
   /** Signed in, but entering the key again (Clockify stopped accepting the saved one). */
   readonly reconnecting: boolean;
+  /** Signed in, and adding another account from the account menu (the setup form, with Cancel). */
+  readonly addingAccount: boolean;
   /** Bumped to move focus to Description (the popover was shown again, a form was sent). */
   readonly focusToken: number;
   readonly settingsOpen: boolean;
@@ -58,6 +60,7 @@ export const usePopover = create<PopoverState>(() => ({
   editingKey: null,
   toasts: [],
   reconnecting: false,
+  addingAccount: false,
   startupError: null,
   focusToken: 0,
   settingsOpen: false,
@@ -112,7 +115,7 @@ function applySnapshot(snapshot: AppSnapshot): void {
   const previous = get().snapshot;
   set({ snapshot, now: Date.now() });
   if (previous?.workspaceId !== snapshot.workspaceId) set({ tasks: {}, catalog: null, draft: EMPTY_DRAFT, draftPristine: true, boundKey: null });
-  if (previous?.account.status === 'signed-in' && snapshot.account.status !== 'signed-in') set({ mode: 'timer', editingKey: null, reconnecting: false });
+  if (previous?.account.status === 'signed-in' && snapshot.account.status !== 'signed-in') set({ mode: 'timer', editingKey: null, reconnecting: false, addingAccount: false });
   void syncCatalog();
   refreshDraft();
   const running = snapshot.timer.status === 'running';
@@ -248,6 +251,10 @@ export function setMode(mode: TrackerMode): void {
 
 export function setReconnecting(reconnecting: boolean): void {
   set({ reconnecting, editingKey: null });
+}
+
+export function setAddingAccount(addingAccount: boolean): void {
+  set({ addingAccount, reconnecting: false, editingKey: null });
 }
 
 /** Opens the settings with what main holds now (shortcut trouble included). */

@@ -1,0 +1,92 @@
+// Several accounts through the popover: an API-key account and a Maton account added from the account
+// menu, switching between them there, pending changes that stay with their account, and signing out
+// of one account leaving the other.
+import type { Page } from '@playwright/test';
+import { FAKE_MATON_KEY, type FakeClockify } from '../fake-clockify/server';
+import { expect, test } from '../support/fixtures';
+
+const JONAS_CONNECTION = '6a1f0c2e-0000-4000-8000-0000000j0nas';
+
+function connectJonasAtMaton(fake: FakeClockify): void {
+  const jonas = fake.state.users.find((user) => user.email === 'jonas.weber@example.com')!;
+  const at = new Date().toISOString();
+  fake.state.matonConnections.push({ id: JONAS_CONNECTION, userId: jonas.id, status: 'ACTIVE', app: 'clockify', creationTime: at, lastUpdatedTime: at, sessionToken: 'jonas' });
+}
+
+/** Signed in with Lena's API key, then adds Jonas through Maton from the account menu. */
+async function lenaThenJonas(page: Page, app: Parameters<Parameters<typeof test>[2]>[0]['app'], fake: FakeClockify): Promise<void> {
+  connectJonasAtMaton(fake);
+  await app.signIn();
+  await app.open(page);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('group', { name: 'Account' }).getByRole('button', { name: 'Add account…' }).click();
+  await expect(page.getByRole('heading', { name: 'Add an account' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Connection' }).selectOption('Maton gateway');
+  await page.getByRole('textbox', { name: 'Maton API key' }).fill(FAKE_MATON_KEY);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('list', { name: 'Clockify connections' }).getByRole('listitem').filter({ hasText: 'Jonas Weber' }).getByRole('button', { name: 'Use this account' }).click();
+  await expect(page.getByText('Signed in as Jonas Weber.')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
+}
+
+const accountsList = (page: Page) => page.getByRole('group', { name: 'Account' }).getByRole('list', { name: 'Accounts' });
+
+test('the account menu lists both accounts with the active one marked, and switches between them', async ({ page, app, fake }) => {
+  await lenaThenJonas(page, app, fake);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await expect(accountsList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(accountsList(page).locator('[aria-current="true"]')).toContainText('Jonas Weber');
+
+  fake.clearRequests();
+  await accountsList(page).getByRole('button', { name: 'Switch to Lena Fischer (lena.fischer@example.com, Global)' }).click();
+  await expect(page.getByText('Switched to Lena Fischer (lena.fischer@example.com).')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recent entries' })).toContainText('Logo sketches');
+  expect(fake.requests.length).toBeGreaterThan(0);
+  expect(fake.requests.filter((request) => request.headers.authorization !== undefined || request.headers['maton-connection'] !== undefined)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Account' }).click();
+  await expect(accountsList(page).locator('[aria-current="true"]')).toContainText('Lena Fischer');
+  await accountsList(page).getByRole('button', { name: /^Switch to Jonas Weber/ }).click();
+  await expect(page.getByText('Switched to Jonas Weber (jonas.weber@example.com).')).toBeVisible();
+  expect(app.harness.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com', connection: { kind: 'maton', connectionId: JONAS_CONNECTION } });
+});
+
+test('a change that cannot be sent stays with its account; the switch says so, and the change reaches that account', async ({ page, app, fake }) => {
+  await lenaThenJonas(page, app, fake);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Lena Fischer/ }).click();
+  await expect(page.getByText('Switched to Lena Fischer (lena.fischer@example.com).')).toBeVisible();
+
+  fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method: 'POST' } });
+  await page.getByRole('textbox', { name: 'Description' }).fill('Lena, offline');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'pending' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Jonas Weber/ }).click();
+  await expect(page.getByRole('group', { name: 'Account' }).getByRole('alert')).toContainText('1 change of lena.fischer@example.com could not reach Clockify yet');
+  expect(app.harness.core.snapshot().account).toMatchObject({ email: 'lena.fischer@example.com' });
+
+  fake.clearFaults();
+  await accountsList(page).getByRole('button', { name: /^Switch to Jonas Weber/ }).click();
+  await expect(page.getByText('Switched to Jonas Weber (jonas.weber@example.com).')).toBeVisible();
+  await expect(page.getByText('The timer in lena.fischer@example.com (“Lena, offline”) was stopped: one timer runs at a time.')).toBeVisible();
+  const lena = fake.state.users.find((user) => user.email === 'lena.fischer@example.com')!.id;
+  const sent = fake.state.timeEntries.filter((entry) => entry.description === 'Lena, offline');
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ userId: lena });
+  expect(sent[0]!.end).not.toBeNull();
+});
+
+test('signing out of one account keeps the other, which becomes active', async ({ page, app, fake }) => {
+  await lenaThenJonas(page, app, fake);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('group', { name: 'Account' }).getByRole('button', { name: 'Sign out…' }).click();
+  await expect(page.getByRole('group', { name: 'Account' })).toContainText('Sign out of jonas.weber@example.com');
+  await page.getByRole('group', { name: 'Account' }).getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toBeVisible();
+  await expect.poll(() => app.harness.core.snapshot().account).toMatchObject({ status: 'signed-in', email: 'lena.fischer@example.com' });
+  await page.getByRole('button', { name: 'Account' }).click();
+  await expect(page.getByRole('group', { name: 'Account' })).toContainText('lena.fischer@example.com');
+  await expect(accountsList(page)).toHaveCount(0);
+});
