@@ -27,3 +27,25 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: out('maton-remove', scheme) });
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`account menu with two accounts (${scheme})`, async ({ page, app, fake }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Jonas's Clockify account is connected at Maton, not Lena's.
+    fake.state.matonConnections[0]!.userId = fake.state.users.find((user) => user.email === 'jonas.weber@example.com')!.id;
+    await app.signIn();
+    await app.open(page);
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('group', { name: 'Account' }).getByRole('button', { name: 'Add account…' }).click();
+    await page.getByRole('combobox', { name: 'Connection' }).selectOption('Maton gateway');
+    await page.getByRole('textbox', { name: 'Maton API key' }).fill(FAKE_MATON_KEY);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('list', { name: 'Clockify connections' }).getByRole('button', { name: 'Use this account' }).click();
+    await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
+    expect(fake.state.matonConnections).toHaveLength(1);
+    await page.getByRole('button', { name: 'Account' }).click();
+    await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem')).toHaveCount(2);
+    await settle(page);
+    await page.screenshot({ path: out('account-menu-accounts', scheme) });
+  });
+}

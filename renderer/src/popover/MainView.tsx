@@ -188,15 +188,23 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
               {snapshot.accounts.map((other) =>
                 other.active ? (
                   <li key={other.id} className="menu-account active" aria-current="true">
-                    <span>
-                      {other.userName} <span className="muted">· {other.via}</span>
+                    <span className="menu-account-who">
+                      <span>{other.userName}</span>
+                      <span className="muted small">
+                        {other.email} · {other.via}
+                      </span>
                     </span>
-                    <span className="muted small">Active</span>
+                    <span className="menu-account-badge">Active</span>
                   </li>
                 ) : (
                   <li key={other.id} className="menu-account">
                     <button type="button" className="menu-item" aria-disabled={switching || undefined} aria-label={`Switch to ${other.userName} (${other.email}, ${other.via})`} onClick={() => void switchTo(other)}>
-                      {other.userName} <span className="muted">· {other.email} · {other.via}</span>
+                      <span className="menu-account-who">
+                        <span>{other.userName}</span>
+                        <span className="muted small">
+                          {other.email} · {other.via}
+                        </span>
+                      </span>
                     </button>
                   </li>
                 ),
