@@ -8,22 +8,12 @@ import { toClockifyInstant } from '../../shared/time/wire-format';
 import { FAKE_API_KEY, FAKE_MATON_KEY, startFakeClockify, type Fault, type FakeClockify } from '../fake-clockify/server';
 import { openCore, type CoreUnderTest } from '../support/core-fixture';
 import { FakeClock } from '../support/fake-clock';
+import { prng } from '../support/prng';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261130);
 const OPERATIONS = Number(process.env.FAULT_OPERATIONS ?? 150);
 const PREFIX = 'sw-';
 const JONAS_CONNECTION = 'c0ffee00-0000-4000-8000-00000000j0na';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const START_TIME = Date.UTC(2026, 0, 5, 7, 0, 0) + (SEED % 211) * 86_400_000;
 

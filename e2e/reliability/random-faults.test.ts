@@ -11,22 +11,11 @@ import { toClockifyInstant } from '../../shared/time/wire-format';
 import { FAKE_API_KEY, startFakeClockify, type Fault, type FakeClockify } from '../fake-clockify/server';
 import { signedIn, type CoreUnderTest } from '../support/core-fixture';
 import { FakeClock } from '../support/fake-clock';
+import { prng } from '../support/prng';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261122);
 const OPERATIONS = Number(process.env.FAULT_OPERATIONS ?? 300);
 const PREFIX = 'fz-';
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with FAULT_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Intended {
   description: string;

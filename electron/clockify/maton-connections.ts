@@ -3,22 +3,17 @@
 // browser), read, delete; all with `Authorization: Bearer <Maton key>`. Same transport as the
 // Clockify client: timeouts, the client-side rate limit, backoff on 429, errors as ClockifyError.
 import { z } from 'zod';
-import { systemClock, type ClientClock } from './clock';
+import type { ClockifyClientOptions } from './client';
+import { systemClock } from './clock';
 import { ClockifyError } from './errors';
 import { RateLimiter } from './rate-limiter';
 import { Transport } from './transport';
 
-export interface MatonConnectionsOptions {
+/** The Clockify client's transport options (`secret` is the Maton key), and where the API lives. */
+export type MatonConnectionsOptions = Pick<ClockifyClientOptions, 'secret' | 'fetch' | 'clock' | 'random' | 'timeoutMs' | 'maxRetries'> & {
   /** Where the connections API lives, e.g. https://api.maton.ai (no trailing slash). */
   origin: string;
-  /** The Maton key. Held here and in the keychain only. */
-  secret: string;
-  fetch?: typeof fetch;
-  clock?: ClientClock;
-  random?: () => number;
-  timeoutMs?: number;
-  maxRetries?: number;
-}
+};
 
 /** One connection, read leniently: only the id is required (seed 000 and 001 show different amounts of it). */
 export interface MatonConnection {

@@ -31,6 +31,17 @@ async function finishInBrowser(url: string, outcome: 'ACTIVE' | 'FAILED', email?
   expect(reply.status).toBe(200);
 }
 
+/** Jonas's account added through the browser, Lena's connection in use. */
+async function lenaInUseJonasAdded(): Promise<CoreUnderTest> {
+  const under = await managing();
+  await under.core.addMatonConnection();
+  await finishInBrowser(under.opened[0]!, 'ACTIVE', 'jonas.weber@example.com');
+  await under.clock.advance(2_000);
+  await under.core.useMatonConnection(FAKE_MATON_CONNECTION_ID);
+  await under.settled();
+  return under;
+}
+
 const polls = () => fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/connections/')).length;
 
 describe('listing', () => {
@@ -167,12 +178,7 @@ describe('using and removing', () => {
   });
 
   it('removes a connection, but never the one in use', async () => {
-    const { core, clock, opened, settled } = await managing();
-    await core.addMatonConnection();
-    await finishInBrowser(opened[0]!, 'ACTIVE', 'jonas.weber@example.com');
-    await clock.advance(2_000);
-    await core.useMatonConnection(FAKE_MATON_CONNECTION_ID);
-    await settled();
+    const { core } = await lenaInUseJonasAdded();
     await core.openMatonConnections({});
     expect(core.snapshot().matonSetup?.connections.map((c) => c.inUse)).toEqual([true, false]);
     expect(await core.removeMatonConnection(FAKE_MATON_CONNECTION_ID)).toMatchObject({ ok: false, error: { kind: 'in-use', message: 'lena.fischer@example.com is the account in use: switch to another account first, then remove it.' } });
@@ -183,12 +189,7 @@ describe('using and removing', () => {
   });
 
   it('holds a switch while the current account still has changes waiting', async () => {
-    const { core, clock, opened, settled } = await managing();
-    await core.addMatonConnection();
-    await finishInBrowser(opened[0]!, 'ACTIVE', 'jonas.weber@example.com');
-    await clock.advance(2_000);
-    await core.useMatonConnection(FAKE_MATON_CONNECTION_ID);
-    await settled();
+    const { core, settled } = await lenaInUseJonasAdded();
     fake.addFault({ kind: 'reset', count: Infinity, match: { method: 'POST' } });
     core.startTimer({ description: 'Held', projectId: null, taskId: null, tagIds: [], billable: false });
     await settled();

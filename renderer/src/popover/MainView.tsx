@@ -106,6 +106,18 @@ function changesWord(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'}`;
 }
 
+/** An account in the menu: its user's name, then the email and how it connects. */
+function AccountWho({ account }: { account: AppSnapshot['accounts'][number] }) {
+  return (
+    <span className="menu-account-who">
+      <span>{account.userName}</span>
+      <span className="muted small">
+        {account.email} · {account.via}
+      </span>
+    </span>
+  );
+}
+
 function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -188,23 +200,13 @@ function AccountMenu({ snapshot }: { snapshot: AppSnapshot }) {
               {snapshot.accounts.map((other) =>
                 other.active ? (
                   <li key={other.id} className="menu-account active" aria-current="true">
-                    <span className="menu-account-who">
-                      <span>{other.userName}</span>
-                      <span className="muted small">
-                        {other.email} · {other.via}
-                      </span>
-                    </span>
+                    <AccountWho account={other} />
                     <span className="menu-account-badge">Active</span>
                   </li>
                 ) : (
                   <li key={other.id} className="menu-account">
                     <button type="button" className="menu-item" aria-disabled={switching || undefined} aria-label={`Switch to ${other.userName} (${other.email}, ${other.via})`} onClick={() => void switchTo(other)}>
-                      <span className="menu-account-who">
-                        <span>{other.userName}</span>
-                        <span className="muted small">
-                          {other.email} · {other.via}
-                        </span>
-                      </span>
+                      <AccountWho account={other} />
                     </button>
                   </li>
                 ),
