@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeRequests } from '../../shared/ipc/contract';
 import type { Platform } from '../electron-double/world';
+import { FAKE_MATON_CONNECTION_ID, FAKE_MATON_KEY } from '../fake-clockify/server';
 import { boot, clean, fake, menuLabels, openPopover, popover, quickEntry, runningEntries, signIn, trayReady, useBootFixture } from './fixture';
 
 export function commonBootTests(platform: Platform): void {
@@ -122,6 +123,27 @@ export function commonBootTests(platform: Platform): void {
       await app.call({ kind: 'menu-click', label: 'Stop' });
       await app.until(() => expect(runningEntries()).toHaveLength(0));
       await app.until((state) => expect(state.tray!.tooltip).toMatch(/^Not tracking/));
+      clean(await app.state());
+    });
+
+    it("shows the active account in the tray's menu and switches to another from it", async () => {
+      const app = await boot(platform, { env: { CLOCKIFY_TRAY_MATON_URL: fake.matonUrl } });
+      await app.until(trayReady);
+      const window = await signIn(app);
+      const maton = { kind: 'maton', connectionId: FAKE_MATON_CONNECTION_ID };
+      expect(await app.call({ kind: 'bridge', window, method: 'connect', request: { connection: maton, secret: FAKE_MATON_KEY } })).toMatchObject({ ok: true });
+      if (platform === 'darwin') await app.call({ kind: 'tray-event', event: 'right-click' });
+      const both = await app.until((state) => expect(menuLabels(state)).toContain('Account: Lena Fischer (lena.fischer@example.com) · Maton'));
+      expect(menuLabels(both)).toContain('Switch to Lena Fischer (lena.fischer@example.com) · Global');
+      fake.clearRequests();
+      await app.call({ kind: 'menu-click', label: 'Switch to Lena Fischer (lena.fischer@example.com) · Global' });
+      if (platform === 'darwin') await app.call({ kind: 'tray-event', event: 'right-click' });
+      const switched = await app.until((state) => expect(menuLabels(state)).toContain('Account: Lena Fischer (lena.fischer@example.com) · Global'));
+      expect(menuLabels(switched)).toContain('Switch to Lena Fischer (lena.fischer@example.com) · Maton');
+      const snapshot = await app.call<{ account: { connection: { kind: string } } }>({ kind: 'bridge', window, method: 'getSnapshot' });
+      expect(snapshot.account.connection).toEqual({ kind: 'clockify', server: 'global' });
+      await app.until(() => expect(fake.requests.length).toBeGreaterThan(0));
+      expect(fake.requests.filter((request) => request.headers.authorization !== undefined)).toEqual([]);
       clean(await app.state());
     });
 

@@ -102,9 +102,9 @@ describe('tray menu', () => {
       { id: 'maton:b', userName: 'Jonas Weber', email: 'jonas@example.com', via: 'Maton', active: false },
     ];
     const menu = trayMenu(snapshot({ accounts }), now, projects);
-    const at = menu.findIndex((item) => item.type === 'label' && item.label === 'Account: Lena Fischer (lena@example.com)');
+    const at = menu.findIndex((item) => item.type === 'label' && item.label === 'Account: Lena Fischer (lena@example.com) · Global');
     expect(at).toBeGreaterThan(0);
-    expect(menu[at + 1]).toEqual({ type: 'command', label: 'Switch to Jonas Weber (jonas@example.com)', command: { kind: 'switch-account', accountId: 'maton:b' }, enabled: true });
+    expect(menu[at + 1]).toEqual({ type: 'command', label: 'Switch to Jonas Weber (jonas@example.com) · Maton', command: { kind: 'switch-account', accountId: 'maton:b' }, enabled: true });
     expect(trayMenu(snapshot({ accounts: accounts.slice(0, 1) }), now, projects).some((item) => item.type === 'label' && item.label.startsWith('Account:'))).toBe(false);
   });
   it('continues at most the last 5 distinct entries', () => {

@@ -75,9 +75,11 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
   const active = snapshot.accounts.find((account) => account.active);
   if (signedIn && active && snapshot.accounts.length > 1) {
     // Which account the timer is in, and the others one click away (flat: Linux trays show submenus poorly).
-    items.push({ type: 'separator' }, { type: 'label', label: `Account: ${truncate(`${active.userName} (${active.email})`, 48)}` });
+    // "· Maton" or "· Global": the same person can have an account through each.
+    const name = (account: (typeof snapshot.accounts)[number]) => `${truncate(`${account.userName} (${account.email})`, 48)} · ${account.via}`;
+    items.push({ type: 'separator' }, { type: 'label', label: `Account: ${name(active)}` });
     for (const account of snapshot.accounts.filter((candidate) => !candidate.active)) {
-      items.push({ type: 'command', label: `Switch to ${truncate(`${account.userName} (${account.email})`, 48)}`, command: { kind: 'switch-account', accountId: account.id }, enabled: true });
+      items.push({ type: 'command', label: `Switch to ${name(account)}`, command: { kind: 'switch-account', accountId: account.id }, enabled: true });
     }
   }
   items.push(
