@@ -164,6 +164,29 @@ describe('the key stays in the keychain and in memory', () => {
     expectNoKeyIn('a renderer-facing payload', payloads);
     expectNoKeyIn('a file in the data directory', filesUnder(under.dataDir).map((file) => readFileSync(file, 'utf8')));
   });
+
+  it("Maton's connections and two accounts: listing, adding through the browser, using and switching never send the Maton key back", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'clockify-key-leak-maton-'));
+    const under = await open({ dataDir });
+    expect((await under.call('account:connect', { connection: clockify, secret: KEY })).ok).toBe(true);
+    await under.settled();
+    const gatewayUrl = fake.matonUrl;
+    expect(await under.call('maton:open', { secret: FAKE_MATON_KEY, gatewayUrl })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await under.call('maton:add')).toMatchObject({ ok: true, value: { ok: true } });
+    await under.call('maton:cancel-add');
+    await under.call('maton:open', { secret: 'not-the-maton-key', gatewayUrl });
+    await under.call('maton:open', { secret: FAKE_MATON_KEY, gatewayUrl });
+    expect(await under.call('maton:use', { connectionId: fake.state.matonConnections[0]!.id })).toMatchObject({ ok: true, value: { ok: true } });
+    await under.settled();
+    const snapshot = under.core.snapshot();
+    expect(snapshot.accounts).toHaveLength(2);
+    await under.call('account:switch', { accountId: snapshot.accounts.find((account) => !account.active)!.id });
+    await under.settled();
+    under.core.close();
+    expectNoKeyIn('a payload the renderer can receive', payloads, [KEY, FAKE_MATON_KEY, 'not-the-maton-key']);
+    expectNoKeyIn('the console', consoleLines, [KEY, FAKE_MATON_KEY]);
+    expectNoKeyIn('a file in the data directory', filesUnder(dataDir).map((file) => readFileSync(file, 'utf8')), [KEY, FAKE_MATON_KEY]);
+  });
 });
 
 describe('a server that echoes the key in its error messages, more than once and in any body shape', () => {
