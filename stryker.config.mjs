@@ -1,6 +1,6 @@
 // Mutation testing (npm run mutation; not in CI: it is slow on two cores). Small realistic bugs are
 // planted in the source one at a time; a mutant that no test notices "survives".
-// A scoped run while improving tests: npm run mutation -- --mutate 'shared/quick-entry/**/*.ts'
+// A scoped run while improving tests: npm run mutation -- shared/quick-entry
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -13,6 +13,9 @@ export default {
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // Re-runs test only the mutants whose code or tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 85, low: 70, break: null },

@@ -28,7 +28,7 @@ export const entryTimesSchema = z.strictObject({ start: instant, end: instant })
 export const timeZoneOverrideSchema = z.union([
   z.strictObject({ kind: z.literal('system') }),
   z.strictObject({ kind: z.literal('zone'), zone: z.string().min(1).max(100) }),
-  z.strictObject({ kind: z.literal('offset'), hours: z.number().int().min(-12).max(14) }),
+  z.strictObject({ kind: z.literal('offset'), hours: z.number().min(-12).max(14).refine((hours) => Number.isInteger(hours * 4), 'a UTC offset is in quarter hours') }),
 ]);
 
 export const idleAnswerSchema = z.union([
