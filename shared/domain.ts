@@ -146,6 +146,8 @@ export interface Preferences {
   readonly timeZone: string;
   readonly timeFormat: 'HOUR12' | 'HOUR24';
   readonly weekStart: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+  /** Whether the account's date format (Clockify's `dateFormat`, e.g. DD/MM/YYYY) puts the day first: how quick entry reads 30/11. */
+  readonly dateOrder: 'day-first' | 'month-first';
 }
 
 // --- away from the computer (the idle policy lives in electron/core/idle-policy.ts) ---------------

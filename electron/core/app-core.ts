@@ -603,6 +603,7 @@ export class AppCore {
       timeZone: this.timeZone(),
       timeFormat: user?.timeFormat === 'HOUR12' ? 'HOUR12' : 'HOUR24',
       weekStart: (user?.weekStart as Preferences['weekStart'] | null) ?? 'MONDAY',
+      dateOrder: dateOrderOf(user?.dateFormat),
     };
   }
 
@@ -616,6 +617,7 @@ export class AppCore {
         timeZone: user.settings?.timeZone ?? null,
         timeFormat: user.settings?.timeFormat ?? null,
         weekStart: user.settings?.weekStart ?? null,
+        dateFormat: user.settings?.dateFormat ?? null,
         defaultWorkspace: user.defaultWorkspace ?? user.activeWorkspace,
       },
     };
@@ -784,4 +786,12 @@ function toWorkspaceOption(workspace: Workspace, admin: boolean): WorkspaceOptio
       task: admin || !settings.onlyAdminsCreateTask,
     },
   };
+}
+
+/** Clockify's `dateFormat` (DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, YYYY-MM-DD …) → whether 30/11 is day first. Clockify's default is month first. */
+export function dateOrderOf(dateFormat: string | null | undefined): Preferences['dateOrder'] {
+  const format = (dateFormat ?? '').toUpperCase();
+  const day = format.indexOf('D');
+  const month = format.indexOf('M');
+  return day >= 0 && month >= 0 && day < month ? 'day-first' : 'month-first';
 }

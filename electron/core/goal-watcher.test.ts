@@ -11,7 +11,7 @@ function entry(start: string, end: string | null): EntryView {
 function snapshot(recent: EntryView[], running: EntryView | null): AppSnapshot {
   return {
     account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
-    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY', dateOrder: 'month-first' },
     workspaces: [],
     workspaceId: 'w',
     timer: running ? { status: 'running', entry: running } : { status: 'idle' },

@@ -13,7 +13,7 @@ function entry(over: Partial<EntryView>): EntryView {
 function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
   return {
     account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
-    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY', dateOrder: 'month-first' },
     workspaces: [],
     workspaceId: 'w',
     timer: { status: 'idle' },
@@ -46,7 +46,7 @@ describe('tray tooltip and title', () => {
       { ...entry({ key: 'c', start: '2026-03-10T13:00:00Z', end: '2026-03-10T13:30:00Z' }), type: 'BREAK' },
     ];
     expect(trayTooltip(snapshot({ recent }), now, name)).toBe('Not tracking · today 4:28 · week 6:28');
-    expect(trayTooltip(snapshot({ recent, preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'TUESDAY' } }), now, name)).toBe('Not tracking · today 4:28 · week 4:28');
+    expect(trayTooltip(snapshot({ recent, preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'TUESDAY', dateOrder: 'month-first' } }), now, name)).toBe('Not tracking · today 4:28 · week 4:28');
   });
   it('shows the goals when set, and the running entry counts toward them', () => {
     expect(trayTooltip(running, now, name, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe('Design review — Website · 1:12 · today 5:40/8:00 · week 5:40');

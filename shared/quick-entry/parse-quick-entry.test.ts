@@ -324,6 +324,42 @@ describe('days', () => {
   });
 });
 
+describe('numeric dates in the account\'s date format', () => {
+  const dayFirst = { ...ctx(), dateOrder: 'day-first' as const };
+  const monthFirst = { ...ctx(), dateOrder: 'month-first' as const };
+  const days = (line: string, context: QuickEntryContext) => ok(line, context).items.map((item) => item.localDate);
+
+  it('reads 30/11 day first for DD/MM/YYYY, 11/30 month first for MM/DD/YYYY, and month first when unknown', () => {
+    expect(days('30/11 9-12 x', dayFirst)).toEqual(['2026-11-30']);
+    expect(days('11/30 9-12 x', monthFirst)).toEqual(['2026-11-30']);
+    expect(days('3/4 9-12 x', dayFirst)).toEqual(['2026-04-03']);
+    expect(days('3/4 9-12 x', monthFirst)).toEqual(['2026-03-04']);
+    expect(days('3/4 9-12 x', ctx())).toEqual(['2026-03-04']);
+  });
+
+  it('takes a year, dotted dates (always day first) and ranges, and says when it assumed the year', () => {
+    expect(days('30/11/2025 9-12 x', dayFirst)).toEqual(['2025-11-30']);
+    expect(days('11/30/25 9-12 x', monthFirst)).toEqual(['2025-11-30']);
+    expect(days('30.11. 9-12 x', monthFirst)).toEqual(['2026-11-30']);
+    expect(days('1.2.2026 9-12 x', monthFirst)).toEqual(['2026-02-01']);
+    expect(days('27/2-2/3 9-12 x', dayFirst)).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(ok('30/11 9-12 x', dayFirst).notes).toContain('year assumed 2026');
+    expect(ok('30/11/2026 9-12 x', dayFirst).notes).not.toContain('year assumed 2026');
+    expect(ok('30/11 9-12 Review', dayFirst).description).toBe('Review');
+  });
+
+  it('says which order the account uses when a date only fits the other one', () => {
+    expect(error('30/11 9-12 x', monthFirst)).toBe('30/11 is not a date in your Clockify date format (month first, like 11/30): write 11/30, or nov 30.');
+    expect(error('11/30 9-12 x', dayFirst)).toBe('11/30 is not a date in your Clockify date format (day first, like 30/11): write 30/11, or nov 30.');
+    expect(error('31/2 9-12 x', dayFirst)).toBe('31/2 is not a date: write a real day (day first, like 30/11), or a date like 2025-03-10.');
+    expect(error('31.13. 9-12 x', monthFirst)).toMatch(/^31\.13\. is not a date: write a real day \(day first/);
+  });
+
+  it('still reads 9.30 as a time', () => {
+    expect(local(ok('9.30-10.30 x', dayFirst).items[0] as QuickEntryItem)).toBe('2026-03-18 09:30-10:30');
+  });
+});
+
 describe('ISO instants pass through', () => {
   it.each([
     ['2025-03-10T09:00:00Z-2025-03-10T10:30:00-03:00 Call', '2025-03-10T09:00:00Z/2025-03-10T13:30:00Z'],

@@ -85,7 +85,7 @@ interface Reading {
 function read(line: string, now: number, snapshot: AppSnapshot, workspace: WorkspaceOption, catalog: CatalogData | null, catalogError: string | null): Reading {
   if (line.trim() === '') return { parse: null, plan: null, problem: null };
   if (!catalog) return { parse: null, plan: null, problem: { message: catalogError ?? 'The projects and tags are still loading: press Enter again in a moment.' } };
-  const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, projects: catalog.projects.sorted, tags: catalog.tags });
+  const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, dateOrder: snapshot.preferences.dateOrder, projects: catalog.projects.sorted, tags: catalog.tags });
   if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}), ...(parse.choiceFor ? { choiceFor: parse.choiceFor } : {}) } };
   const plan = planEntries(parse, catalog, workspace);
   return { parse, plan, problem: plan.problem ? { message: plan.problem.message } : null };
