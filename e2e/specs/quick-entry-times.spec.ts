@@ -143,3 +143,17 @@ test('30/11 is read in the order of the account\'s date format; a date that fits
   await field.fill('30/11/2025 9-12 Planning');
   await expect(page.getByRole('alert')).toHaveText('30/11/2025 is not a date in your Clockify date format (month first, like 11/30): write 11/30/2025, or nov 30.');
 });
+
+test('a line that reads but breaks a workspace rule shows the error, not a preview of entries it will not add', async ({ page, app, fake }) => {
+  const acme = fake.state.workspaces.find((workspace) => workspace.name.startsWith('Acme Corp'))!;
+  expect((await app.harness.core.selectWorkspace(acme.id)).ok).toBe(true);
+  await app.open(page, '/quick-entry');
+  const field = page.getByRole('textbox', { name: 'Quick entry' });
+  await field.fill('yesterday 9-10 Review');
+  await expect(page.getByRole('alert')).toContainText('requires a project on every entry');
+  await expect(rowsOf(page)).toHaveCount(0);
+  await field.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('requires a project on every entry');
+  await expect(rowsOf(page)).toHaveCount(0);
+  expect(creates(fake)).toHaveLength(0);
+});
