@@ -100,6 +100,7 @@ export class AppCore {
         return context && workspaceId ? { ...context, workspaceId } : null;
       },
       notify: (text) => this.notice('info', text),
+      elsewhere: () => this.findTimersElsewhere(),
     });
     this.timer = new TimerService({
       entries: this.entries,
@@ -528,8 +529,8 @@ export class AppCore {
   }
 
   /**
-   * A timer running in another workspace (left there, or started on the web): read once per other
-   * workspace when the account is loaded, so the popover and the tray can say so.
+   * A timer running in another workspace (left there, or started on the web): read per other
+   * workspace when the account is loaded and then on the reconciler's schedule, so the popover and the tray can say so.
    */
   private async findTimersElsewhere(): Promise<void> {
     const session = this.account.session;
