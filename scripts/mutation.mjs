@@ -52,9 +52,12 @@ const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, '
 // Folder scores only: a measured folder replaces any earlier note about partial runs.
 const mutation = Object.fromEntries(Object.entries(results.mutation ?? {}).filter(([key]) => FOLDERS.includes(key)));
 console.log('\nMutation score per folder:');
+// A folder's score is kept only when this run mutated all of it: a run scoped to shared/quick-entry says nothing of shared.
+const scopes = folders.length ? folders.map((folder) => folder.replace(/\/$/, '')) : args.includes('--mutate') ? [] : FOLDERS;
+const wholeIn = (folder) => scopes.some((scope) => folder === scope || folder.startsWith(`${scope}/`));
 for (const folder of FOLDERS) {
   const result = score(folder);
-  if (!result) continue;
+  if (!result || !wholeIn(folder)) continue;
   const target = TARGETS[folder];
   console.log(`  ${folder.padEnd(20)} ${String(result.score).padStart(5)} %  (${result.detected} detected, ${result.undetected} undetected)${target ? `  target ${target} %: ${result.score >= target ? 'met' : 'NOT met'}` : ''}`);
   mutation[folder] = { score: result.score, detected: result.detected, undetected: result.undetected, target: target ?? null, command, measuredAt };
