@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import config from '../stryker.config.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 // A folder given alone (npm run mutation -- shared/quick-entry) mutates that folder's sources, not its tests.
@@ -12,7 +13,8 @@ const folders = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && ex
 const args = process.argv.slice(2).filter((arg) => !folders.includes(arg));
 // Each scope keeps its own incremental state, so a re-run tests only mutants whose code or tests changed.
 if (folders.length) args.push('--incrementalFile', `reports/stryker-incremental-${folders.join('+').replaceAll('/', '_')}.json`);
-if (folders.length) args.push('--mutate', [...folders.map((folder) => `${folder.replace(/\/$/, '')}/**/*.ts`), '!**/*.test.ts', '!**/*.d.ts'].join(','));
+const excluded = config.mutate.filter((pattern) => pattern.startsWith('!'));
+if (folders.length) args.push('--mutate', [...folders.map((folder) => `${folder.replace(/\/$/, '')}/**/*.ts`), ...excluded].join(','));
 const report = path.join(root, 'reports/mutation/mutation.json');
 const FOLDERS = ['electron/core', 'electron/clockify', 'shared/quick-entry', 'shared'];
 const TARGETS = { 'electron/core': 85, 'shared/quick-entry': 85 };
