@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import { APP_ID } from '../shared/app-identity';
 import { defaultDraft } from '../shared/entry-rules';
 import { ClockifyClient } from './clockify/client';
+import { ActivityLog } from './core/activity-log';
 import { AppCore } from './core/app-core';
 import { createFileCacheStore } from './core/cache-store';
 import { systemClock } from './core/clock';
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
 
   const wayland = isNativeWayland(process.platform, process.env, process.argv);
   const dataDir = app.getPath('userData');
+  // Native Wayland: Electron reads no idle time there; the desktop's idle monitor may.
+  const power = electronPowerSource(powerMonitor, wayland ? await findDesktopIdleMonitor() : undefined);
+  // When the computer was last used, kept on disk: the forgotten-timer rescue after a night or a reboot.
+  const activity = new ActivityLog({ dataDir, clock: systemClock, source: power });
   const core = await AppCore.open({
     secrets: createKeychainSecretStore(APP_ID),
     settings: createSettingsStore(path.join(dataDir, 'settings.json'), () => new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir })),
@@ -77,8 +82,8 @@ async function main(): Promise<void> {
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: processEnvironment(),
     newId: randomUUID,
-    // Native Wayland: Electron reads no idle time there; the desktop's idle monitor may.
-    power: electronPowerSource(powerMonitor, wayland ? await findDesktopIdleMonitor() : undefined),
+    power,
+    activity,
   });
 
   let stopTicks: (() => void) | null = null;
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
     reminder.dispose();
     goals.dispose();
     core.close();
+    activity.dispose();
   });
 
   opened = (action) => action();

@@ -36,6 +36,7 @@ export const idleAnswerSchema = z.union([
   z.strictObject({ kind: z.literal('discard') }),
   z.strictObject({ kind: z.literal('discard-and-continue') }),
   z.strictObject({ kind: z.literal('reassign'), draft: entryDraftSchema }),
+  z.strictObject({ kind: z.literal('end-at'), at: instant }),
 ]);
 
 export const empty = z.strictObject({});
