@@ -149,8 +149,9 @@ test('the week strip opens a day; a finished block opens its editor', async ({ p
   // Today is a Monday and the week starts on Monday: the days after today cannot be opened yet.
   await expect(week.getByRole('button', { name: 'Tuesday 1 April: not yet' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Previous day' }).click();
-  // Sunday's week: Monday 24 to Sunday 30 March; the app holds seven days, from Tuesday 25 March.
-  await expect(week.getByRole('button', { name: 'Monday 24 March: not loaded' })).toBeDisabled();
+  // Sunday's week: Monday 24 to Sunday 30 March; the app holds seven days, from Tuesday 25 March,
+  // and reads the whole week from Clockify for the strip.
+  await expect(week.getByRole('button', { name: /^Monday 24 March: \d+:\d\d$/ })).toBeEnabled();
   await expect(week.getByRole('button', { name: 'Tuesday 25 March: 0:00' })).toBeEnabled();
   await week.getByRole('button', { name: /^Saturday 29 March/ }).click();
   await expect(dialog.getByRole('heading')).toHaveText('Sat 29 Mar');
@@ -204,4 +205,47 @@ test('drawing a span on the timeline opens the form for it, snapped to 5 minutes
   await form.getByRole('textbox', { name: 'Description' }).fill('Planning the quarter');
   await form.getByRole('button', { name: 'Add entry' }).click();
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Planning the quarter')).toMatchObject({ start: '2025-03-31T08:00:00Z', end: '2025-03-31T09:00:00Z' });
+});
+
+test('days older than the kept week are read from Clockify: Previous goes back as far as wanted', async ({ page, app, fake }) => {
+  const mine = entriesOnServer(fake)[0]!;
+  // Wednesday 19 March in Berlin (UTC+1 then): 10:00–11:30, and one from 23:00 the day before to 01:00.
+  const old = { workspaceId: mine.workspaceId, userId: mine.userId, projectId: null, taskId: null, tagIds: null, billable: false, type: 'REGULAR' as const, kioskId: null, isLocked: false, customFieldValues: [] };
+  fake.state.timeEntries.push(
+    { ...old, id: 'bbbbbbbbbbbbbbbbbbbb0001', description: 'Quarterly report', start: '2025-03-19T09:00:00Z', end: '2025-03-19T10:30:00Z' },
+    { ...old, id: 'bbbbbbbbbbbbbbbbbbbb0002', description: 'Night deploy', start: '2025-03-18T22:00:00Z', end: '2025-03-19T00:00:00Z' },
+  );
+  await app.open(page);
+  const dialog = await openDayView(page);
+  for (let day = 0; day < 12; day++) await page.keyboard.press('Alt+ArrowLeft');
+  await expect(dialog.getByRole('heading')).toHaveText('Wed 19 Mar');
+  await expect(timeline(page).getByRole('button', { name: 'Quarterly report, 10:00 to 11:30, 1 h 30 min' })).toBeVisible();
+  await expect(timeline(page).getByRole('button', { name: /^Night deploy, / })).toBeVisible();
+  const week = dialog.getByRole('group', { name: 'Week' });
+  await expect(week.getByRole('button', { name: 'Wednesday 19 March: 2:30' })).toBeEnabled();
+  // The query asked for that week as Clockify reads it (wall-clock dates, padded), page by page.
+  const read = fake.requests.find((request) => request.method === 'GET' && request.path.endsWith('/time-entries') && request.query.start?.startsWith('2025-03-16T00:00:00'));
+  expect(read?.query).toMatchObject({ end: expect.stringMatching(/^2025-03-25T00:00:00/), page: '1' });
+  // Filling a gap on that day works as on any other: the entry appears there.
+  await timeline(page).getByRole('button', { name: /^Untracked 11:30 to/ }).click();
+  const form = page.getByRole('dialog', { name: 'Fill gap' });
+  await form.getByText('Something else, or other times').click();
+  await form.getByRole('textbox', { name: 'Description' }).fill('Reading');
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect(timeline(page).getByRole('button', { name: /^Reading, 11:30 to/ })).toBeVisible();
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Reading')?.start).toBe('2025-03-19T10:30:00Z');
+});
+
+test('an older week that cannot be read says so, and Try again reads it', async ({ page, app, fake }) => {
+  await app.open(page);
+  const dialog = await openDayView(page);
+  // A refusal that is not retried (a 5xx is retried with backoff first).
+  fake.addFault({ kind: 'status', status: 403, count: Infinity, match: { method: 'GET', path: /time-entries$/ } });
+  for (let day = 0; day < 9; day++) await page.keyboard.press('Alt+ArrowLeft');
+  await expect(dialog.getByRole('heading')).toHaveText('Sat 22 Mar');
+  await expect(dialog.getByRole('alert')).toContainText('This day could not be read from Clockify:');
+  fake.clearFaults();
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(timeline(page)).toBeVisible();
 });

@@ -6,7 +6,7 @@ import type { AppSnapshot, Catalog, ClientOption, EntryDraft, EntryView, IdleAns
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
-import { isValidTimeZone, localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
+import { isValidTimeZone, localDayBounds, localDaysSpan, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
 import { AccountService, type ClientFactory } from './account-service';
@@ -19,6 +19,7 @@ import type { ActivityEvidence } from './activity-log';
 import { applyIdleOperations, draftOf, IdleWatcher, resolveIdlePrompt, type IdleCommand, type PowerSource } from './idle-policy';
 import { formatClockTime } from '../../shared/time/clock-format';
 import { TimerRescue } from './timer-rescue';
+import { daysProblem, overlapping, readEntriesOfDays } from './day-history';
 import type { JournalStore } from './journal';
 import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
@@ -451,6 +452,28 @@ export class AppCore {
     this.idlePrompt = null;
     this.changed();
     return ok;
+  }
+
+  /**
+   * The entries of local days `fromDayKey`..`toDayKey` (both included) in the app's zone, read from
+   * Clockify page by page, pending changes applied: the day view's older days, and any history.
+   */
+  async entriesOfDays(fromDayKey: string, toDayKey: string): Promise<Result<readonly EntryView[]>> {
+    const problem = daysProblem(fromDayKey, toDayKey);
+    if (problem) return fail('invalid', problem);
+    const context = this.apiContext();
+    const workspaceId = this.workspaceId();
+    if (!context || !workspaceId) return fail('signed-out', 'Sign in and choose a workspace first.');
+    const zone = this.timeZone();
+    try {
+      const server = await readEntriesOfDays(context.api, { workspaceId, userId: context.userId, fromDayKey, toDayKey, zone });
+      this.reachable();
+      // Changes made here and not yet sent count too (an entry added on that day a moment ago).
+      const within = overlapping(localDaysSpan(fromDayKey, toDayKey, zone));
+      return { ok: true, value: this.entries.viewOver(server).filter((entry) => entry.workspaceId === workspaceId && within(entry)) };
+    } catch (error) {
+      return { ok: false, error: toUserError(error) };
+    }
   }
 
   discardChange(intentId: string): Result<null> {

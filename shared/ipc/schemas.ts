@@ -39,5 +39,8 @@ export const idleAnswerSchema = z.union([
   z.strictObject({ kind: z.literal('end-at'), at: instant }),
 ]);
 
+/** A local date, `yyyy-MM-dd`. */
+export const dayKeySchema = z.iso.date();
+
 export const empty = z.strictObject({});
 export { id as idSchema, instant as instantSchema };

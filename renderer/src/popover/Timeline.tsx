@@ -7,7 +7,7 @@ import type { Preferences } from '../../../shared/domain';
 import { formatClockTime, formatDurationWords } from '../time-format';
 import type { Block, DayLayout, Span } from './day-layout';
 import { closeDayView } from './day-view-store';
-import { focusDescription, setEditing, usePopover } from './store';
+import { focusDescription, setEditing, showToast, usePopover } from './store';
 
 export const HOUR_PX = 44;
 
@@ -58,8 +58,11 @@ export function Timeline({ layout, now, todayKey, onGap }: { layout: DayLayout; 
     if (block.running) {
       closeDayView();
       focusDescription();
-    } else {
+    } else if (usePopover.getState().snapshot?.recent.some((entry) => entry.key === block.entry.key)) {
       setEditing(block.entry.key);
+    } else {
+      // Read from Clockify for this view only: the core keeps the last week ready for changes.
+      showToast('info', 'Entries older than the last 7 days can be viewed here; change them in Clockify.');
     }
   };
 
