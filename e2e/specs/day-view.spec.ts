@@ -4,7 +4,8 @@
 // overlap refused until confirmed, the keyboard path, and the week strip.
 // The clocks are set to Monday 31 March 2025, 15:00 in Berlin: the seed's "yesterday" is the DST day.
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import type { FakeClockify } from '../fake-clockify/server';
+import { expect, test, type AppFixture } from '../support/fixtures';
 import { entriesOnServer, writes } from '../support/popover';
 
 const NOW = Date.parse('2025-03-31T13:00:00Z');
@@ -248,4 +249,79 @@ test('an older week that cannot be read says so, and Try again reads it', async 
   await dialog.getByRole('button', { name: 'Try again' }).click();
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(timeline(page)).toBeVisible();
+});
+
+/** Today's two seeded entries at whole minutes (the seed places them relative to the moment it ran). */
+async function todaysEntriesAtFixedTimes(app: AppFixture, fake: FakeClockify) {
+  const place = (description: string, start: string, end: string) => Object.assign(entriesOnServer(fake).find((entry) => entry.description === description)!, { start, end });
+  place('Logo sketches', '2025-03-31T10:45:00Z', '2025-03-31T11:30:00Z');
+  place('Standup and planning', '2025-03-31T11:45:00Z', '2025-03-31T12:15:00Z');
+  expect((await app.harness.core.retrySync()).ok).toBe(true);
+}
+
+test('an entry’s end moves by 5 minutes from the keyboard; an overlap is shown and moved only when confirmed', async ({ page, app, fake }) => {
+  await todaysEntriesAtFixedTimes(app, fake);
+  await app.open(page);
+  const dialog = await openDayView(page);
+  const logo = timeline(page).getByRole('button', { name: /^Logo sketches/ });
+  await logo.focus();
+  await expect(logo).toHaveAccessibleDescription('Alt+Up or Alt+Down moves the start by 5 minutes; with Shift, the end.');
+  const end = () => entriesOnServer(fake).find((entry) => entry.description === 'Logo sketches')?.end;
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  // Berlin is UTC+2 since the day before: 13:35 there is 11:35 UTC.
+  await expect.poll(end).toBe('2025-03-31T11:35:00Z');
+  await expect(timeline(page).getByRole('button', { name: /^Logo sketches, Café Rebrand, 12:45 to 13:35/ })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect.poll(end).toBe('2025-03-31T11:45:00Z'); // touching Standup's start is no overlap
+  const before = writes(fake).length;
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  const overlap = dialog.getByRole('alertdialog', { name: 'Overlap' });
+  await expect(overlap).toContainText('12:45–13:50 overlaps “Standup and planning” (13:45–14:15)');
+  expect(writes(fake).length).toBe(before);
+  await page.keyboard.press('Escape');
+  await expect(overlap).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await expect(timeline(page).getByRole('button', { name: /^Logo sketches, Café Rebrand, 12:45 to 13:45/ })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await overlap.getByRole('button', { name: 'Move anyway' }).click();
+  await expect.poll(end).toBe('2025-03-31T11:50:00Z');
+  // Alt+↑ moves the start earlier.
+  await timeline(page).getByRole('button', { name: /^Logo sketches/ }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Logo sketches')?.start).toBe('2025-03-31T10:40:00Z');
+});
+
+test('dragging an edge moves the boundary, snapped to the neighbour’s edge', async ({ page, app, fake }) => {
+  await todaysEntriesAtFixedTimes(app, fake);
+  await app.open(page);
+  await openDayView(page);
+  const standup = page.locator('.tl-li', { has: page.getByRole('button', { name: /^Standup and planning/ }) });
+  const handle = standup.locator('.tl-edge-start');
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // From the block's top edge (13:45) 14 minutes up, 44 px an hour: 13:31, within 2.5 minutes of Logo sketches' end at 13:30.
+  await page.mouse.move(x, box.y - (14 * 44) / 60, { steps: 5 });
+  await expect(page.locator('.tl-drawing')).toHaveText('13:30–14:15');
+  await page.mouse.up();
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Standup and planning')?.start).toBe('2025-03-31T11:30:00Z');
+  await expect(timeline(page).getByRole('button', { name: /^Standup and planning, Website Relaunch, 13:30 to 14:15/ })).toBeVisible();
+  // No gap is left between them now.
+  await expect(timeline(page).getByRole('button', { name: /^Untracked 13:30/ })).toHaveCount(0);
+
+  // Dragged on into Logo sketches (12:45–13:30): shown, and Cancel sends nothing.
+  const before = writes(fake).length;
+  const top = (await handle.boundingBox())!;
+  await page.mouse.move(x, top.y);
+  await page.mouse.down();
+  await page.mouse.move(x, top.y - (30 * 44) / 60, { steps: 5 });
+  await page.mouse.up();
+  const overlap = page.getByRole('alertdialog', { name: 'Overlap' });
+  await expect(overlap).toContainText('13:00–14:15 overlaps “Logo sketches” (12:45–13:30)');
+  await overlap.getByRole('button', { name: 'Cancel' }).click();
+  await expect(overlap).toHaveCount(0);
+  expect(writes(fake).length).toBe(before);
 });
