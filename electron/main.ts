@@ -14,7 +14,7 @@ import { createFileJournalStore } from './core/journal';
 import { processEnvironment } from './core/process-environment';
 import { withServerOverrides } from './core/server-overrides';
 import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
-import { startingTray, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
+import { startingTray, trayGoalProgress, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { GoalWatcher } from './core/goal-watcher';
 import { WorkReminder } from './core/work-reminder';
 import { installIpc, push } from './ipc/electron-transport';
@@ -138,9 +138,11 @@ async function main(): Promise<void> {
     const snapshot = core.snapshot();
     const projects = projectsById();
     const now = Date.now();
+    const goals = core.settingsView().goals;
     tray.render({
       icon: trayIconState(snapshot),
-      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : ''), core.settingsView().goals),
+      goal: trayGoalProgress(snapshot, now, goals),
+      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : ''), goals),
       title: trayTitle(snapshot, now),
       menu: trayMenu(snapshot, now, projects),
     });

@@ -179,6 +179,13 @@ test('goals set in Settings show as progress, reached when the work is done', as
   await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
   await expect(settings.getByRole('alert')).toBeHidden();
   await expect.poll(() => app.harness.core.settingsView().goals).toEqual({ dailyMinutes: 60, weeklyMinutes: 2250 });
+  // The optional daily limit: one notice a day when today's work goes over it.
+  await settings.getByRole('spinbutton', { name: 'Daily limit (hours)' }).fill('30');
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
+  await expect(settings.getByRole('alert')).toHaveText('Enter the daily limit as hours from 0 to 24 (0: no limit); “30” was not saved.');
+  await settings.getByRole('spinbutton', { name: 'Daily limit (hours)' }).fill('9.5');
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
+  await expect.poll(() => app.harness.core.settingsView().goals).toEqual({ dailyMinutes: 60, weeklyMinutes: 2250, dailyLimitMinutes: 570 });
   await settings.getByRole('button', { name: 'Close' }).click();
   // Today holds 1:15 of work: the daily goal of 1 h is reached.
   const totals = page.getByRole('region', { name: 'Work totals' });
