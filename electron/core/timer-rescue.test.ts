@@ -9,23 +9,8 @@ import type { EntryDraft } from '../../shared/domain';
 import { startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
 import { openCore, signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
 import { FakeClock } from '../../e2e/support/fake-clock';
-import { FakePowerSource } from '../../e2e/support/fake-power';
+import { FakeDesk as Desk } from '../../e2e/support/fake-power';
 import { ActivityLog } from './activity-log';
-
-/** A power source whose idle time is "since the last input", as the system's is. */
-class Desk extends FakePowerSource {
-  lastInput: number;
-  constructor(private readonly clock: FakeClock) {
-    super();
-    this.lastInput = clock.now();
-  }
-  override systemIdleSeconds(): number {
-    return Math.max(0, (this.clock.now() - this.lastInput) / 1000);
-  }
-  touch(): void {
-    this.lastInput = this.clock.now();
-  }
-}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
