@@ -9,6 +9,7 @@ import type { Notice } from '../../shared/domain';
 import { ClockifyClient } from '../../electron/clockify/client';
 import { AppCore } from '../../electron/core/app-core';
 import type { PowerSource } from '../../electron/core/idle-policy';
+import type { ActivityEvidence } from '../../electron/core/activity-log';
 import { createFileCacheStore } from '../../electron/core/cache-store';
 import { createFileJournalStore } from '../../electron/core/journal';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
@@ -37,6 +38,8 @@ export interface CoreOptions {
   /** The client's timeout per request (default 1 s). */
   readonly timeoutMs?: number;
   readonly power?: PowerSource;
+  /** The durable activity record (the forgotten-timer rescue). */
+  readonly activity?: ActivityEvidence;
   /** Jitter for the outbox's and the client's backoff (default Math.random). */
   readonly random?: () => number;
 }
@@ -63,6 +66,7 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     environment: options.environment ?? {},
     newId: randomUUID,
     power: options.power,
+    activity: options.activity,
     random: options.random,
   });
   const notices: Notice[] = [];

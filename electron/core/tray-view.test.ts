@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
-import { distinctRecent, trayIconState, trayMenu, trayTitle, trayTooltip } from './tray-view';
+import { distinctRecent, trayGoalProgress, trayIconState, trayMenu, trayTitle, trayTooltip } from './tray-view';
 
 const now = Date.parse('2026-03-10T15:00:00Z');
 const project: ProjectOption = { id: 'p1', name: 'Website', clientId: null, clientName: '', color: '#03a9f4', billable: true };
@@ -99,5 +99,21 @@ describe('tray menu', () => {
   it('continues at most the last 5 distinct entries', () => {
     const many = Array.from({ length: 9 }, (_, i) => entry({ key: `e${i}`, description: i % 2 ? 'Same' : `Task ${i}`, end: '2026-03-10T12:00:00Z' }));
     expect(distinctRecent(many, 5).map((e) => e.description)).toEqual(['Task 0', 'Same', 'Task 2', 'Task 4', 'Task 6']);
+  });
+});
+
+describe('the tray icon’s goal ring', () => {
+  it('is today’s share of the daily goal, in 1/32 steps, growing with the running timer, full once reached', () => {
+    // 4:28 done of an 8-hour goal: 0.558 → 17/32.
+    expect(trayGoalProgress(snapshot(), now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe(17 / 32);
+    // With the timer running since 13:48 (1:12 more): 5:40 of 8 h → 22/32.
+    expect(trayGoalProgress(running, now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe(22 / 32);
+    expect(trayGoalProgress(running, now, { dailyMinutes: 60, weeklyMinutes: 0 })).toBe(1);
+  });
+
+  it('is absent without a daily goal or an account', () => {
+    expect(trayGoalProgress(snapshot(), now, { dailyMinutes: 0, weeklyMinutes: 600 })).toBeNull();
+    const signedOut = snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } });
+    expect(trayGoalProgress(signedOut, now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBeNull();
   });
 });

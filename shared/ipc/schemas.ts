@@ -36,7 +36,11 @@ export const idleAnswerSchema = z.union([
   z.strictObject({ kind: z.literal('discard') }),
   z.strictObject({ kind: z.literal('discard-and-continue') }),
   z.strictObject({ kind: z.literal('reassign'), draft: entryDraftSchema }),
+  z.strictObject({ kind: z.literal('end-at'), at: instant }),
 ]);
+
+/** A local date, `yyyy-MM-dd`. */
+export const dayKeySchema = z.iso.date();
 
 export const empty = z.strictObject({});
 export { id as idSchema, instant as instantSchema };

@@ -4,6 +4,8 @@ import { tz } from '@date-fns/tz';
 import { addDays, format, startOfDay } from 'date-fns';
 import type { TimeZoneOverride } from '../settings';
 import { editDistance } from '../text-search';
+import { parseDateKey } from '../quick-entry/calendar';
+import { wallClockToInstant } from '../quick-entry/wall-clock';
 
 /** Whether `hours` is a UTC offset in use: from -12 to +14, in whole quarter hours (+5:30, +5:45, -9:30). */
 export function isUtcOffset(hours: number): boolean {
@@ -119,4 +121,13 @@ export function paddedWallClockWindow(fromDayKey: string, toDayKey: string): { s
   const start = new Date(`${fromDayKey}T00:00:00Z`);
   const end = new Date(`${toDayKey}T00:00:00Z`);
   return { start: new Date(start.getTime() - 86_400_000), end: new Date(end.getTime() + 2 * 86_400_000) };
+}
+
+/**
+ * The instants from the start of local day `fromDayKey` to the end of local day `toDayKey` (both
+ * included) in the zone; DST days are 23 or 25 hours long.
+ */
+export function localDaysSpan(fromDayKey: string, toDayKey: string, zone: string): { start: Date; end: Date } {
+  const midnight = (key: string) => wallClockToInstant(parseDateKey(key), 0, zone);
+  return { start: localDayBounds(midnight(fromDayKey), zone).start, end: localDayBounds(midnight(toDayKey), zone).end };
 }
