@@ -7,8 +7,12 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['{shared,electron/core,electron/clockify,e2e/fake-clockify}/**/*.test.ts'],
+    // The app icon's tests guard only the painter, which is not mutated (stryker.config.mjs), and take seconds.
+    exclude: ['electron/core/app-icon.test.ts', '**/node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // Lets the slowest property test run fewer cases per mutant.
+    env: { MUTATION_RUN: '1' },
   },
 });

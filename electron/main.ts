@@ -6,6 +6,7 @@ import Store from 'electron-store';
 import { APP_ID } from '../shared/app-identity';
 import { defaultDraft } from '../shared/entry-rules';
 import { ClockifyClient } from './clockify/client';
+import { ActivityLog } from './core/activity-log';
 import { AppCore } from './core/app-core';
 import { createFileCacheStore } from './core/cache-store';
 import { systemClock } from './core/clock';
@@ -15,7 +16,7 @@ import { matonConnectionsWithOverrides, withServerOverrides } from './core/serve
 import { MatonConnectionsClient } from './clockify/maton-connections';
 import { openInBrowser } from './platform/external-browser';
 import { launchCommand, SHORTCUT_COMMANDS, toggleAction, type ShellCommand } from './core/shell-commands';
-import { startingTray, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
+import { startingTray, trayGoalProgress, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayCommand } from './core/tray-view';
 import { GoalWatcher } from './core/goal-watcher';
 import { WorkReminder } from './core/work-reminder';
 import { installIpc, push } from './ipc/electron-transport';
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
 
   const wayland = isNativeWayland(process.platform, process.env, process.argv);
   const dataDir = app.getPath('userData');
+  // Native Wayland: Electron reads no idle time there; the desktop's idle monitor may.
+  const power = electronPowerSource(powerMonitor, wayland ? await findDesktopIdleMonitor() : undefined);
+  // When the computer was last used, kept on disk: the forgotten-timer rescue after a night or a reboot.
+  const activity = new ActivityLog({ dataDir, clock: systemClock, source: power });
   const core = await AppCore.open({
     secrets: createKeychainSecretStore(APP_ID),
     settings: createSettingsStore(path.join(dataDir, 'settings.json'), () => new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir })),
@@ -81,8 +86,8 @@ async function main(): Promise<void> {
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     environment: processEnvironment(),
     newId: randomUUID,
-    // Native Wayland: Electron reads no idle time there; the desktop's idle monitor may.
-    power: electronPowerSource(powerMonitor, wayland ? await findDesktopIdleMonitor() : undefined),
+    power,
+    activity,
   });
 
   let stopTicks: (() => void) | null = null;
@@ -142,9 +147,11 @@ async function main(): Promise<void> {
     const snapshot = core.snapshot();
     const projects = projectsById();
     const now = Date.now();
+    const goals = core.settingsView().goals;
     tray.render({
       icon: trayIconState(snapshot),
-      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : ''), core.settingsView().goals),
+      goal: trayGoalProgress(snapshot, now, goals),
+      tooltip: trayTooltip(snapshot, now, (id) => (id ? (projects.get(id)?.name ?? '') : ''), goals),
       title: trayTitle(snapshot, now),
       menu: trayMenu(snapshot, now, projects),
     });
@@ -203,6 +210,7 @@ async function main(): Promise<void> {
     reminder.dispose();
     goals.dispose();
     core.close();
+    activity.dispose();
   });
 
   opened = (action) => action();

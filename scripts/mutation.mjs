@@ -1,13 +1,20 @@
-// npm run mutation [-- --mutate 'glob' …]: runs Stryker (stryker.config.mjs) and prints the mutation
+// npm run mutation [-- folder … | --mutate 'glob' …]: runs Stryker (stryker.config.mjs) and prints the mutation
 // score per folder. The figures go into bench/results.json under "mutation", folder by folder, each
 // with the command and scope it was measured with, so a scoped run updates only what it measured.
 // Not part of `npm test` or CI: over electron/core, electron/clockify and shared it takes hours on two cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import config from '../stryker.config.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
+// A folder given alone (npm run mutation -- shared/quick-entry) mutates that folder's sources, not its tests.
+const folders = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && existsSync(path.join(root, arg)));
+const args = process.argv.slice(2).filter((arg) => !folders.includes(arg));
+// Each scope keeps its own incremental state, so a re-run tests only mutants whose code or tests changed.
+if (folders.length) args.push('--incrementalFile', `reports/stryker-incremental-${folders.join('+').replaceAll('/', '_')}.json`);
+const excluded = config.mutate.filter((pattern) => pattern.startsWith('!'));
+if (folders.length) args.push('--mutate', [...folders.map((folder) => `${folder.replace(/\/$/, '')}/**/*.ts`), ...excluded].join(','));
 const report = path.join(root, 'reports/mutation/mutation.json');
 const FOLDERS = ['electron/core', 'electron/clockify', 'shared/quick-entry', 'shared'];
 const TARGETS = { 'electron/core': 85, 'shared/quick-entry': 85 };
@@ -40,16 +47,19 @@ function score(prefix) {
   return total === 0 ? null : { score: Math.round((1000 * detected) / total) / 10, detected, undetected, survivors };
 }
 
-const command = `npm run mutation${args.length ? ` -- ${args.join(' ')}` : ''}`;
+const command = `npm run mutation${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 const measuredAt = new Date().toISOString();
 const resultsFile = path.join(root, 'bench/results.json');
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 // Folder scores only: a measured folder replaces any earlier note about partial runs.
 const mutation = Object.fromEntries(Object.entries(results.mutation ?? {}).filter(([key]) => FOLDERS.includes(key)));
 console.log('\nMutation score per folder:');
+// A folder's score is kept only when this run mutated all of it: a run scoped to shared/quick-entry says nothing of shared.
+const scopes = folders.length ? folders.map((folder) => folder.replace(/\/$/, '')) : args.includes('--mutate') ? [] : FOLDERS;
+const wholeIn = (folder) => scopes.some((scope) => folder === scope || folder.startsWith(`${scope}/`));
 for (const folder of FOLDERS) {
   const result = score(folder);
-  if (!result) continue;
+  if (!result || !wholeIn(folder)) continue;
   const target = TARGETS[folder];
   console.log(`  ${folder.padEnd(20)} ${String(result.score).padStart(5)} %  (${result.detected} detected, ${result.undetected} undetected)${target ? `  target ${target} %: ${result.score >= target ? 'met' : 'NOT met'}` : ''}`);
   mutation[folder] = { score: result.score, detected: result.detected, undetected: result.undetected, target: target ?? null, command, measuredAt };

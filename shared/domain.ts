@@ -146,6 +146,8 @@ export interface Preferences {
   readonly timeZone: string;
   readonly timeFormat: 'HOUR12' | 'HOUR24';
   readonly weekStart: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+  /** Whether the account's date format (Clockify's `dateFormat`, e.g. DD/MM/YYYY) puts the day first: how quick entry reads 30/11. */
+  readonly dateOrder: 'day-first' | 'month-first';
 }
 
 // --- away from the computer (the idle policy lives in electron/core/idle-policy.ts) ---------------
@@ -158,9 +160,18 @@ export type IdleAnswer =
   /** Stop it there and start the same entry again now. */
   | Readonly<{ kind: 'discard-and-continue' }>
   /** Stop it there, record the away time as a finished entry of `draft`, and start the same entry again now. */
-  | Readonly<{ kind: 'reassign'; draft: EntryDraft }>;
+  | Readonly<{ kind: 'reassign'; draft: EntryDraft }>
+  /** End the entry at another moment the user names (after its start, not in the future). */
+  | Readonly<{ kind: 'end-at'; at: string }>;
 
 export type AwayCause = 'idle' | 'lock' | 'sleep';
+
+/**
+ * Why the prompt asks: an absence the app saw happen (idle, lock, sleep), or `unused` for the
+ * forgotten-timer rescue: the computer went unused for hours (the night, a reboot) while the timer
+ * ran, seen from the durable activity record. Its choices are end then / keep all / end at another time.
+ */
+export type PromptCause = AwayCause | 'unused';
 
 /** The one question on the screen. Instants are ISO-8601 UTC. */
 export interface IdlePrompt {
@@ -173,7 +184,7 @@ export interface IdlePrompt {
   /** When the user came back. */
   readonly idleUntil: string;
   /** What the first absence was, for the wording ("the computer slept"). */
-  readonly cause: AwayCause;
+  readonly cause: PromptCause;
 }
 
 /** One account signed in to (a connection and its Clockify user). Never carries a key. */

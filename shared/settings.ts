@@ -58,8 +58,11 @@ export const settingsSchema = z.object({
     to: z.string().regex(/^\d\d:\d\d$/),
     everyMinutes: z.number().int().min(5).max(240),
   }),
-  /** Daily and weekly work goals in minutes (0: none), shown as progress in the day view and the tray. */
-  goals: z.object({ dailyMinutes: z.number().int().min(0).max(1440), weeklyMinutes: z.number().int().min(0).max(10080) }),
+  /**
+   * Daily and weekly work goals in minutes (0: none), shown as progress in the day view and the tray;
+   * and a daily limit (absent or 0: none): one notice a day when today's work goes over it.
+   */
+  goals: z.object({ dailyMinutes: z.number().int().min(0).max(1440), weeklyMinutes: z.number().int().min(0).max(10080), dailyLimitMinutes: z.number().int().min(0).max(1440).optional() }),
   launchAtLogin: z.boolean(),
   /** A popover hidden this long gives back its renderer's memory and is rebuilt on the next open (0: never). */
   unloadPopoverAfterMinutes: z.number().int().min(0).max(1440),

@@ -30,6 +30,8 @@ export function commonBootTests(platform: Platform): void {
       expect(state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
       expect(state.handledSchemes).toEqual(['app']);
       expect(state.permissionHandlers).toBe(true);
+      // The forgotten-timer rescue's evidence is kept from the start, next to the settings.
+      expect(JSON.parse(readFileSync(path.join(app.userData, 'activity.json'), 'utf8'))).toMatchObject({ lastActiveAt: expect.any(Number), awaySince: null });
       clean(state);
     });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { ClockifyServer } from '../../shared/connection';
 import { ClockifyClient } from '../../electron/clockify/client';
+import { ActivityLog } from '../../electron/core/activity-log';
 import { AppCore } from '../../electron/core/app-core';
 import { createFileCacheStore } from '../../electron/core/cache-store';
 import { systemClock, type Clock } from '../../electron/core/clock';
@@ -63,12 +64,15 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const secrets: SecretStore = options.secrets === 'memory' ? createMemorySecretStore() : createKeychainSecretStore(APP_ID);
   const openedUrls: string[] = [];
+  const clock = options.clock ?? systemClock;
+  // As in main.ts: the durable activity record behind the forgotten-timer rescue, where power is played.
+  const activity = options.power ? new ActivityLog({ dataDir: options.dataDir, clock, source: options.power }) : undefined;
   const core = await AppCore.open({
     secrets,
     settings: createConfSettingsStore(options.dataDir),
     journal: createFileJournalStore(options.dataDir),
     cache: createFileCacheStore(options.dataDir),
-    clock: options.clock ?? systemClock,
+    clock,
     createClient: (connection, secret, how) => new ClockifyClient({ connection: withServerOverrides(connection, options), secret, timeoutMs: options.timeoutMs, ...(how?.quick ? { maxRetries: 0 } : {}) }),
     matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsWithOverrides(place, options), secret, timeoutMs: options.timeoutMs }),
     // Recorded, never opened; refused like the desktop's shell refuses it.
@@ -83,6 +87,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     newId: randomUUID,
     uncertainGraceMs: options.uncertainGraceMs,
     power: options.power,
+    activity,
   });
   const handlers = createHandlers(core, { hideWindow: () => undefined });
   const bridgeScript = await bundleBridge();
@@ -165,6 +170,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       stopTicks?.();
       for (const stream of streams) stream.end();
       core.close();
+      activity?.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

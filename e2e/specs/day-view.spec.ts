@@ -4,7 +4,8 @@
 // overlap refused until confirmed, the keyboard path, and the week strip.
 // The clocks are set to Monday 31 March 2025, 15:00 in Berlin: the seed's "yesterday" is the DST day.
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import type { FakeClockify } from '../fake-clockify/server';
+import { expect, test, type AppFixture } from '../support/fixtures';
 import { entriesOnServer, writes } from '../support/popover';
 
 const NOW = Date.parse('2025-03-31T13:00:00Z');
@@ -149,8 +150,9 @@ test('the week strip opens a day; a finished block opens its editor', async ({ p
   // Today is a Monday and the week starts on Monday: the days after today cannot be opened yet.
   await expect(week.getByRole('button', { name: 'Tuesday 1 April: not yet' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Previous day' }).click();
-  // Sunday's week: Monday 24 to Sunday 30 March; the app holds seven days, from Tuesday 25 March.
-  await expect(week.getByRole('button', { name: 'Monday 24 March: not loaded' })).toBeDisabled();
+  // Sunday's week: Monday 24 to Sunday 30 March; the app holds seven days, from Tuesday 25 March,
+  // and reads the whole week from Clockify for the strip.
+  await expect(week.getByRole('button', { name: /^Monday 24 March: \d+:\d\d$/ })).toBeEnabled();
   await expect(week.getByRole('button', { name: 'Tuesday 25 March: 0:00' })).toBeEnabled();
   await week.getByRole('button', { name: /^Saturday 29 March/ }).click();
   await expect(dialog.getByRole('heading')).toHaveText('Sat 29 Mar');
@@ -177,6 +179,13 @@ test('goals set in Settings show as progress, reached when the work is done', as
   await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
   await expect(settings.getByRole('alert')).toBeHidden();
   await expect.poll(() => app.harness.core.settingsView().goals).toEqual({ dailyMinutes: 60, weeklyMinutes: 2250 });
+  // The optional daily limit: one notice a day when today's work goes over it.
+  await settings.getByRole('spinbutton', { name: 'Daily limit (hours)' }).fill('30');
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
+  await expect(settings.getByRole('alert')).toHaveText('Enter the daily limit as hours from 0 to 24 (0: no limit); “30” was not saved.');
+  await settings.getByRole('spinbutton', { name: 'Daily limit (hours)' }).fill('9.5');
+  await settings.getByRole('spinbutton', { name: 'Daily goal (hours)' }).focus();
+  await expect.poll(() => app.harness.core.settingsView().goals).toEqual({ dailyMinutes: 60, weeklyMinutes: 2250, dailyLimitMinutes: 570 });
   await settings.getByRole('button', { name: 'Close' }).click();
   // Today holds 1:15 of work: the daily goal of 1 h is reached.
   const totals = page.getByRole('region', { name: 'Work totals' });
@@ -204,4 +213,122 @@ test('drawing a span on the timeline opens the form for it, snapped to 5 minutes
   await form.getByRole('textbox', { name: 'Description' }).fill('Planning the quarter');
   await form.getByRole('button', { name: 'Add entry' }).click();
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Planning the quarter')).toMatchObject({ start: '2025-03-31T08:00:00Z', end: '2025-03-31T09:00:00Z' });
+});
+
+test('days older than the kept week are read from Clockify: Previous goes back as far as wanted', async ({ page, app, fake }) => {
+  const mine = entriesOnServer(fake)[0]!;
+  // Wednesday 19 March in Berlin (UTC+1 then): 10:00–11:30, and one from 23:00 the day before to 01:00.
+  const old = { workspaceId: mine.workspaceId, userId: mine.userId, projectId: null, taskId: null, tagIds: null, billable: false, type: 'REGULAR' as const, kioskId: null, isLocked: false, customFieldValues: [] };
+  fake.state.timeEntries.push(
+    { ...old, id: 'bbbbbbbbbbbbbbbbbbbb0001', description: 'Quarterly report', start: '2025-03-19T09:00:00Z', end: '2025-03-19T10:30:00Z' },
+    { ...old, id: 'bbbbbbbbbbbbbbbbbbbb0002', description: 'Night deploy', start: '2025-03-18T22:00:00Z', end: '2025-03-19T00:00:00Z' },
+  );
+  await app.open(page);
+  const dialog = await openDayView(page);
+  for (let day = 0; day < 12; day++) await page.keyboard.press('Alt+ArrowLeft');
+  await expect(dialog.getByRole('heading')).toHaveText('Wed 19 Mar');
+  await expect(timeline(page).getByRole('button', { name: 'Quarterly report, 10:00 to 11:30, 1 h 30 min' })).toBeVisible();
+  await expect(timeline(page).getByRole('button', { name: /^Night deploy, / })).toBeVisible();
+  const week = dialog.getByRole('group', { name: 'Week' });
+  await expect(week.getByRole('button', { name: 'Wednesday 19 March: 2:30' })).toBeEnabled();
+  // The query asked for that week as Clockify reads it (wall-clock dates, padded), page by page.
+  const read = fake.requests.find((request) => request.method === 'GET' && request.path.endsWith('/time-entries') && request.query.start?.startsWith('2025-03-16T00:00:00'));
+  expect(read?.query).toMatchObject({ end: expect.stringMatching(/^2025-03-25T00:00:00/), page: '1' });
+  // Filling a gap on that day works as on any other: the entry appears there.
+  await timeline(page).getByRole('button', { name: /^Untracked 11:30 to/ }).click();
+  const form = page.getByRole('dialog', { name: 'Fill gap' });
+  await form.getByText('Something else, or other times').click();
+  await form.getByRole('textbox', { name: 'Description' }).fill('Reading');
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect(timeline(page).getByRole('button', { name: /^Reading, 11:30 to/ })).toBeVisible();
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Reading')?.start).toBe('2025-03-19T10:30:00Z');
+});
+
+test('an older week that cannot be read says so, and Try again reads it', async ({ page, app, fake }) => {
+  await app.open(page);
+  const dialog = await openDayView(page);
+  // A refusal that is not retried (a 5xx is retried with backoff first).
+  fake.addFault({ kind: 'status', status: 403, count: Infinity, match: { method: 'GET', path: /time-entries$/ } });
+  for (let day = 0; day < 9; day++) await page.keyboard.press('Alt+ArrowLeft');
+  await expect(dialog.getByRole('heading')).toHaveText('Sat 22 Mar');
+  await expect(dialog.getByRole('alert')).toContainText('This day could not be read from Clockify:');
+  fake.clearFaults();
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(timeline(page)).toBeVisible();
+});
+
+/** Today's two seeded entries at whole minutes (the seed places them relative to the moment it ran). */
+async function todaysEntriesAtFixedTimes(app: AppFixture, fake: FakeClockify) {
+  const place = (description: string, start: string, end: string) => Object.assign(entriesOnServer(fake).find((entry) => entry.description === description)!, { start, end });
+  place('Logo sketches', '2025-03-31T10:45:00Z', '2025-03-31T11:30:00Z');
+  place('Standup and planning', '2025-03-31T11:45:00Z', '2025-03-31T12:15:00Z');
+  expect((await app.harness.core.retrySync()).ok).toBe(true);
+}
+
+test('an entry’s end moves by 5 minutes from the keyboard; an overlap is shown and moved only when confirmed', async ({ page, app, fake }) => {
+  await todaysEntriesAtFixedTimes(app, fake);
+  await app.open(page);
+  const dialog = await openDayView(page);
+  const logo = timeline(page).getByRole('button', { name: /^Logo sketches/ });
+  await logo.focus();
+  await expect(logo).toHaveAccessibleDescription('Alt+Up or Alt+Down moves the start by 5 minutes; with Shift, the end.');
+  const end = () => entriesOnServer(fake).find((entry) => entry.description === 'Logo sketches')?.end;
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  // Berlin is UTC+2 since the day before: 13:35 there is 11:35 UTC.
+  await expect.poll(end).toBe('2025-03-31T11:35:00Z');
+  await expect(timeline(page).getByRole('button', { name: /^Logo sketches, Café Rebrand, 12:45 to 13:35/ })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect.poll(end).toBe('2025-03-31T11:45:00Z'); // touching Standup's start is no overlap
+  const before = writes(fake).length;
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  const overlap = dialog.getByRole('alertdialog', { name: 'Overlap' });
+  await expect(overlap).toContainText('12:45–13:50 overlaps “Standup and planning” (13:45–14:15)');
+  expect(writes(fake).length).toBe(before);
+  await page.keyboard.press('Escape');
+  await expect(overlap).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await expect(timeline(page).getByRole('button', { name: /^Logo sketches, Café Rebrand, 12:45 to 13:45/ })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await overlap.getByRole('button', { name: 'Move anyway' }).click();
+  await expect.poll(end).toBe('2025-03-31T11:50:00Z');
+  // Alt+↑ moves the start earlier.
+  await timeline(page).getByRole('button', { name: /^Logo sketches/ }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Logo sketches')?.start).toBe('2025-03-31T10:40:00Z');
+});
+
+test('dragging an edge moves the boundary, snapped to the neighbour’s edge', async ({ page, app, fake }) => {
+  await todaysEntriesAtFixedTimes(app, fake);
+  await app.open(page);
+  await openDayView(page);
+  const standup = page.locator('.tl-li', { has: page.getByRole('button', { name: /^Standup and planning/ }) });
+  const handle = standup.locator('.tl-edge-start');
+  const box = (await handle.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // From the block's top edge (13:45) 14 minutes up, 44 px an hour: 13:31, within 2.5 minutes of Logo sketches' end at 13:30.
+  await page.mouse.move(x, box.y - (14 * 44) / 60, { steps: 5 });
+  await expect(page.locator('.tl-drawing')).toHaveText('13:30–14:15');
+  await page.mouse.up();
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Standup and planning')?.start).toBe('2025-03-31T11:30:00Z');
+  await expect(timeline(page).getByRole('button', { name: /^Standup and planning, Website Relaunch, 13:30 to 14:15/ })).toBeVisible();
+  // No gap is left between them now.
+  await expect(timeline(page).getByRole('button', { name: /^Untracked 13:30/ })).toHaveCount(0);
+
+  // Dragged on into Logo sketches (12:45–13:30): shown, and Cancel sends nothing.
+  const before = writes(fake).length;
+  const top = (await handle.boundingBox())!;
+  await page.mouse.move(x, top.y);
+  await page.mouse.down();
+  await page.mouse.move(x, top.y - (30 * 44) / 60, { steps: 5 });
+  await page.mouse.up();
+  const overlap = page.getByRole('alertdialog', { name: 'Overlap' });
+  await expect(overlap).toContainText('13:00–14:15 overlaps “Logo sketches” (12:45–13:30)');
+  await overlap.getByRole('button', { name: 'Cancel' }).click();
+  await expect(overlap).toHaveCount(0);
+  expect(writes(fake).length).toBe(before);
 });

@@ -49,3 +49,21 @@ test('in a 300 px tall window the editor scrolls to Save', async ({ page, app, f
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => entriesOnServer(fake).some((entry) => entry.description === 'Expense report, December')).toBe(true);
 });
+
+test('moving an entry to end in the future is saved only after a warning, as in manual entry', async ({ page, app, fake }) => {
+  await app.open(page);
+  await item(page, 'Expense report').getByRole('button', { name: 'Edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit entry' });
+  await dialog.getByRole('textbox', { name: 'Date' }).fill('2099-01-05');
+  await dialog.getByRole('textbox', { name: 'Start' }).fill('9:00');
+  await dialog.getByRole('textbox', { name: 'End' }).fill('10:00');
+  fake.clearRequests();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('This entry ends in the future (2099-01-05 10:00): press Save again if that is right. Nothing was sent yet.');
+  await expect(dialog.getByRole('textbox', { name: 'End' })).toHaveAttribute('aria-invalid', 'true');
+  await app.harness.core.settled();
+  expect(writes(fake)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Expense report')?.start.slice(0, 10)).toBe('2099-01-05');
+});

@@ -44,10 +44,28 @@ test('time away, the reminder and starting at login are saved', async ({ page, a
 test('a fixed UTC offset changes the zone times are shown in; Esc closes', async ({ page, app }) => {
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('combobox', { name: 'Time zone' }).selectOption('offset');
-  await settings.getByRole('spinbutton', { name: 'Hours from UTC' }).fill('-3');
-  await settings.getByRole('spinbutton', { name: 'Hours from UTC' }).blur();
+  await settings.getByRole('textbox', { name: 'Hours from UTC' }).fill('-3');
+  await settings.getByRole('textbox', { name: 'Hours from UTC' }).blur();
   await expect(settings.getByText('In force: Etc/GMT+3')).toBeVisible();
   expect(app.harness.core.snapshot().preferences.timeZone).toBe('Etc/GMT+3');
   await page.keyboard.press('Escape');
   await expect(settings).toHaveCount(0);
+});
+
+test('offsets with minutes (India +5:30, Nepal +5:45) can be set; other minutes are refused in words', async ({ page, app }) => {
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('combobox', { name: 'Time zone' }).selectOption('offset');
+  const offset = settings.getByRole('textbox', { name: 'Hours from UTC' });
+  await offset.fill('+5:20');
+  await offset.blur();
+  await expect(offset).toHaveAccessibleDescription(/between -12 and \+14, with minutes if needed/);
+  await offset.fill('+5:45');
+  await offset.blur();
+  await expect(settings.getByText('In force: +05:45')).toBeVisible();
+  await offset.fill('5:30');
+  await offset.blur();
+  await expect(settings.getByText('In force: +05:30')).toBeVisible();
+  await expect(offset).not.toHaveAttribute('aria-invalid');
+  expect(app.harness.core.settingsView().timeZone).toEqual({ kind: 'offset', hours: 5.5 });
+  expect(app.harness.core.snapshot().preferences.timeZone).toBe('+05:30');
 });

@@ -124,3 +124,36 @@ test('day-like words it does not read get a helpful message, not "No times found
     await expect(page.getByRole('alert')).not.toContainText('No times found');
   }
 });
+
+test('30/11 is read in the order of the account\'s date format; a date that fits only the other order is explained', async ({ page, app, fake }) => {
+  // The seed's account writes dates DD/MM/YYYY.
+  await app.open(page, '/quick-entry');
+  const field = page.getByRole('textbox', { name: 'Quick entry' });
+  await field.fill('2/3/2025 9-12 Review');
+  await expect(rowsOf(page).first()).toContainText('Sun 2 Mar 2025');
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Added 1 entry');
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.description === 'Review')).toMatchObject({ start: '2025-03-02T08:00:00Z' });
+
+  for (const user of fake.state.users) user.settings.dateFormat = 'MM/DD/YYYY';
+  await app.signIn();
+  await page.reload();
+  await field.fill('2/3/2025 9-12 Planning');
+  await expect(rowsOf(page).first()).toContainText('Mon 3 Feb 2025');
+  await field.fill('30/11/2025 9-12 Planning');
+  await expect(page.getByRole('alert')).toHaveText('30/11/2025 is not a date in your Clockify date format (month first, like 11/30): write 11/30/2025, or nov 30.');
+});
+
+test('a line that reads but breaks a workspace rule shows the error, not a preview of entries it will not add', async ({ page, app, fake }) => {
+  const acme = fake.state.workspaces.find((workspace) => workspace.name.startsWith('Acme Corp'))!;
+  expect((await app.harness.core.selectWorkspace(acme.id)).ok).toBe(true);
+  await app.open(page, '/quick-entry');
+  const field = page.getByRole('textbox', { name: 'Quick entry' });
+  await field.fill('yesterday 9-10 Review');
+  await expect(page.getByRole('alert')).toContainText('requires a project on every entry');
+  await expect(rowsOf(page)).toHaveCount(0);
+  await field.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('requires a project on every entry');
+  await expect(rowsOf(page)).toHaveCount(0);
+  expect(creates(fake)).toHaveLength(0);
+});

@@ -11,6 +11,7 @@ import { MatonConnectionsClient } from '../../electron/clockify/maton-connection
 import { matonConnectionsUrl } from '../../shared/connection';
 import { AppCore } from '../../electron/core/app-core';
 import type { PowerSource } from '../../electron/core/idle-policy';
+import type { ActivityEvidence } from '../../electron/core/activity-log';
 import { createFileCacheStore } from '../../electron/core/cache-store';
 import { createFileJournalStore } from '../../electron/core/journal';
 import { createConfSettingsStore } from '../../electron/platform/conf-settings';
@@ -41,6 +42,8 @@ export interface CoreOptions {
   /** The client's timeout per request (default 1 s). */
   readonly timeoutMs?: number;
   readonly power?: PowerSource;
+  /** The durable activity record (the forgotten-timer rescue). */
+  readonly activity?: ActivityEvidence;
   /** Jitter for the outbox's and the client's backoff (default Math.random). */
   readonly random?: () => number;
   /** How long a Maton connection's OAuth may take. */
@@ -70,6 +73,7 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     environment: options.environment ?? {},
     newId: randomUUID,
     power: options.power,
+    activity: options.activity,
     random: options.random,
     matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsUrl(place), secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock }),
     openInBrowser: async (url) => void opened.push(url),

@@ -4,23 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntryView } from '../../shared/domain';
 import { FakeClock } from '../../e2e/support/fake-clock';
-import { FakePowerSource } from '../../e2e/support/fake-power';
+import { FakeDesk as Desk } from '../../e2e/support/fake-power';
 import { ActivityLog, forgottenTimerQuestion } from './activity-log';
-
-/** A power source whose idle time is "since the last input", as the system's is. */
-class Desk extends FakePowerSource {
-  lastInput: number;
-  constructor(private readonly clock: FakeClock) {
-    super();
-    this.lastInput = clock.now();
-  }
-  override systemIdleSeconds(): number {
-    return Math.max(0, (this.clock.now() - this.lastInput) / 1000);
-  }
-  touch(): void {
-    this.lastInput = this.clock.now();
-  }
-}
 
 const at = (iso: string) => Date.parse(iso);
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);

@@ -2,8 +2,8 @@
 // sleep or was locked, kept in a small durable file so that it survives a quit, a crash or a reboot.
 // `forgottenTimerQuestion` is the rule: a timer that has run across a long stretch without use
 // (the night, a weekend, a laptop closed) gets one question, in words, never a silent change.
-// Not wired into the shell yet (see the issue-16 report): main.ts creates one ActivityLog next to
-// the idle watcher and asks `forgottenTimerQuestion` on start, on resume and on each snapshot.
+// main.ts and the web harness create one ActivityLog on the power source and hand it to the core,
+// whose TimerRescue (timer-rescue.ts) asks `forgottenTimerQuestion` in the shared time-away prompt.
 import path from 'node:path';
 import type { EntryView } from '../../shared/domain';
 import type { Clock } from './clock';
@@ -19,6 +19,14 @@ export interface ActivityRecord {
   readonly lastBreak: { readonly from: number; readonly to: number } | null;
   /** The break already asked about (its `from`): asked once, even across restarts. */
   readonly askedAbout: number | null;
+}
+
+/** What the core reads of the log (ActivityLog in the app; a double in tests). */
+export interface ActivityEvidence {
+  readonly current: ActivityRecord;
+  markAsked(breakFrom: number): void;
+  /** Calls `listener` after each change of the record; returns a function that unsubscribes. */
+  onChange(listener: () => void): () => void;
 }
 
 export interface ActivityLogOptions {
@@ -48,8 +56,9 @@ function validate(raw: unknown): ActivityRecord | string {
   };
 }
 
-export class ActivityLog {
+export class ActivityLog implements ActivityEvidence {
   private record: ActivityRecord;
+  private readonly listeners = new Set<() => void>();
   /** What the file said when the app started: the evidence from before a restart. */
   readonly atStart: ActivityRecord;
   private readonly file: string;
@@ -72,6 +81,11 @@ export class ActivityLog {
 
   get current(): ActivityRecord {
     return this.record;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The user answered (or was asked) about the latest break: it is not asked again. */
@@ -106,6 +120,7 @@ export class ActivityLog {
   private save(record: ActivityRecord): void {
     this.record = record;
     writeJsonDurably(this.file, record);
+    for (const listener of this.listeners) listener();
   }
 }
 

@@ -425,6 +425,26 @@ describe('reconciliation', () => {
     expect(notices.map((n) => n.text)).toContainEqual(expect.stringMatching(/started elsewhere/));
   });
 
+  it('sees a timer started on the web in another workspace while the app runs: looked for on the reconcile schedule, at most every 5 minutes', async () => {
+    const { core, clock, settled } = await ready();
+    const here = core.snapshot().workspaceId!;
+    const other = fake.state.workspaces.find((workspace) => workspace.id !== here)!;
+    const template = fake.state.timeEntries.find((e) => e.workspaceId === here)!;
+    fake.state.timeEntries.push({ ...template, id: 'c'.repeat(24), workspaceId: other.id, projectId: null, taskId: null, tagIds: null, description: 'Started on the web', start: iso(clock.now()), end: null });
+    const elsewhereChecks = () => fake.requests.filter((r) => r.query['in-progress'] === 'true' && r.path.includes(other.id)).length;
+    const before = elsewhereChecks();
+    for (let minute = 1; minute <= 13; minute++) {
+      await clock.advance(60_000);
+      await settled();
+      if (minute === 4) {
+        expect(elsewhereChecks()).toBe(before);
+        expect(core.snapshot().timer.status).toBe('idle');
+      }
+    }
+    expect(elsewhereChecks()).toBe(before + 1);
+    expect(core.snapshot().timer).toMatchObject({ status: 'running', entry: { description: 'Started on the web', workspaceId: other.id } });
+  });
+
   it('adopts a stop made elsewhere', async () => {
     const { core, clock, notices, settled } = await ready();
     core.startTimer(draft({ description: 'Stopped on the phone' }));

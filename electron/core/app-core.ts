@@ -2,11 +2,11 @@
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
 import { CLOCKIFY_SERVERS, matonConnectionsUrl, type ConnectionConfig } from '../../shared/connection';
-import type { AppSnapshot, Catalog, ClientOption, EntryDraft, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSnapshot, Catalog, ClientOption, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
-import { isValidTimeZone, localDayBounds, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
+import { isValidTimeZone, localDayBounds, localDaysSpan, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
 import { AccountService, type ClientFactory } from './account-service';
@@ -15,7 +15,11 @@ import { mayCreate } from '../../shared/entry-rules';
 import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
-import { applyIdleOperations, IdleWatcher, type IdleCommand, type PowerSource } from './idle-policy';
+import type { ActivityEvidence } from './activity-log';
+import { applyIdleOperations, draftOf, IdleWatcher, resolveIdlePrompt, type IdleCommand, type PowerSource } from './idle-policy';
+import { formatClockTime } from '../../shared/time/clock-format';
+import { TimerRescue } from './timer-rescue';
+import { daysProblem, overlapping, readEntriesOfDays } from './day-history';
 import type { JournalStore } from './journal';
 import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
@@ -41,6 +45,8 @@ export interface AppCoreOptions {
   readonly uncertainGraceMs?: number;
   /** Sleep, lock, shutdown and idle time: with it the core asks about time spent away. */
   readonly power?: PowerSource;
+  /** When the computer was last used, kept durably: with it the core asks about a forgotten timer. */
+  readonly activity?: ActivityEvidence;
   /** The backoff's jitter (default Math.random); the fault suite seeds it so a run can be replayed. */
   readonly random?: () => number;
   /** Maton's connections API for a key (managing a Maton key's Clockify connections). */
@@ -63,6 +69,8 @@ export class AppCore {
   private readonly idle: IdleWatcher | null;
   private readonly maton: MatonSetup;
   private idlePrompt: IdlePrompt | null = null;
+  private readonly rescue: TimerRescue | null;
+  private readonly stopActivity: () => void;
   private cache: AppCache;
   private readonly stateListeners = new Set<Listener<AppSnapshot>>();
   private readonly noticeListeners = new Set<Listener<Notice>>();
@@ -108,6 +116,7 @@ export class AppCore {
         return context && workspaceId ? { ...context, workspaceId } : null;
       },
       notify: (text) => this.notice('info', text),
+      elsewhere: () => this.findTimersElsewhere(),
     });
     this.timer = new TimerService({
       entries: this.entries,
@@ -142,6 +151,8 @@ export class AppCore {
     this.idle = options.power
       ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command) })
       : null;
+    this.rescue = options.activity ? new TimerRescue(options.activity) : null;
+    this.stopActivity = options.activity?.onChange(() => this.changed()) ?? (() => undefined);
   }
 
   /** Opens the core from its stores: shows the cache at once, then refreshes in the background. */
@@ -594,11 +605,51 @@ export class AppCore {
     return this.timer.endEntryAt(key, at);
   }
 
-  /** The user's answer to the question about time spent away. */
+  /** The user's answer to the question about time spent away (or about a forgotten timer). */
   answerIdlePrompt(promptId: string, answer: IdleAnswer): Result<null> {
-    if (this.idlePrompt?.id !== promptId) return fail('invalid', 'That question was already answered.');
-    this.idle?.answer(promptId, answer);
+    const prompt = this.idlePrompt;
+    if (prompt?.id !== promptId) return fail('invalid', 'That question was already answered.');
+    if (answer.kind === 'end-at') {
+      const at = Date.parse(answer.at);
+      const { timeZone, timeFormat } = this.preferences();
+      if (at <= Date.parse(prompt.entryStart) || at > this.options.clock.now()) {
+        return fail('invalid', `Choose an end after the entry began (${formatClockTime(prompt.entryStart, timeZone, timeFormat)}) and not later than now; nothing was changed.`);
+      }
+    }
+    if (prompt.cause !== 'unused') {
+      this.idle?.answer(promptId, answer);
+      return ok;
+    }
+    const timer = this.timer.timer();
+    if (timer.status !== 'running' || timer.entry.key !== prompt.entryKey) return fail('invalid', 'That timer is no longer running: nothing was changed.');
+    const result = applyIdleOperations(this, resolveIdlePrompt(prompt, answer, this.options.clock.now(), draftOf(timer.entry)));
+    if (!result.ok) return result;
+    this.rescue?.answered(prompt.id);
+    this.idlePrompt = null;
+    this.changed();
     return ok;
+  }
+
+  /**
+   * The entries of local days `fromDayKey`..`toDayKey` (both included) in the app's zone, read from
+   * Clockify page by page, pending changes applied: the day view's older days, and any history.
+   */
+  async entriesOfDays(fromDayKey: string, toDayKey: string): Promise<Result<readonly EntryView[]>> {
+    const problem = daysProblem(fromDayKey, toDayKey);
+    if (problem) return fail('invalid', problem);
+    const context = this.apiContext();
+    const workspaceId = this.workspaceId();
+    if (!context || !workspaceId) return fail('signed-out', 'Sign in and choose a workspace first.');
+    const zone = this.timeZone();
+    try {
+      const server = await readEntriesOfDays(context.api, { workspaceId, userId: context.userId, fromDayKey, toDayKey, zone });
+      this.reachable();
+      // Changes made here and not yet sent count too (an entry added on that day a moment ago).
+      const within = overlapping(localDaysSpan(fromDayKey, toDayKey, zone));
+      return { ok: true, value: this.entries.viewOver(server).filter((entry) => entry.workspaceId === workspaceId && within(entry)) };
+    } catch (error) {
+      return { ok: false, error: toUserError(error) };
+    }
   }
 
   discardChange(intentId: string): Result<null> {
@@ -655,6 +706,7 @@ export class AppCore {
     void this.maton.close();
     this.reconciler.stop();
     this.idle?.dispose();
+    this.stopActivity();
     this.stopTick();
     this.cacheWrite?.();
     this.saveCache(true);
@@ -703,8 +755,8 @@ export class AppCore {
   }
 
   /**
-   * A timer running in another workspace (left there, or started on the web): read once per other
-   * workspace when the account is loaded, so the popover and the tray can say so.
+   * A timer running in another workspace (left there, or started on the web): read per other
+   * workspace when the account is loaded and then on the reconciler's schedule, so the popover and the tray can say so.
    */
   private async findTimersElsewhere(): Promise<void> {
     const session = this.account.session;
@@ -778,6 +830,7 @@ export class AppCore {
       timeZone: this.timeZone(),
       timeFormat: user?.timeFormat === 'HOUR12' ? 'HOUR12' : 'HOUR24',
       weekStart: (user?.weekStart as Preferences['weekStart'] | null) ?? 'MONDAY',
+      dateOrder: dateOrderOf(user?.dateFormat),
     };
   }
 
@@ -792,6 +845,7 @@ export class AppCore {
         timeZone: user.settings?.timeZone ?? null,
         timeFormat: user.settings?.timeFormat ?? null,
         weekStart: user.settings?.weekStart ?? null,
+        dateFormat: user.settings?.dateFormat ?? null,
         defaultWorkspace: user.defaultWorkspace ?? user.activeWorkspace,
       },
     };
@@ -868,10 +922,12 @@ export class AppCore {
         if (this.idlePrompt?.id !== command.prompt.id) {
           this.notice('warning', `You were away while "${command.prompt.entryDescription || 'your timer'}" ran: open the app to keep or discard that time.`);
         }
+        // One prompt: the watcher's replaces a rescue question, which comes back afterwards unless this covers it.
         this.idlePrompt = command.prompt;
+        this.rescue?.awayAsked(command.prompt);
         break;
       case 'close-prompt':
-        this.idlePrompt = null;
+        if (this.idlePrompt?.id === command.promptId) this.idlePrompt = null;
         break;
       case 'stop': {
         const result = this.timer.endEntryAt(command.entryKey, command.at);
@@ -886,6 +942,19 @@ export class AppCore {
       }
     }
     this.changed();
+  }
+
+  /** The rescue question in the shared prompt: only when no other question is on the screen. */
+  private askAboutForgottenTimer(running: EntryView | null): void {
+    if (!this.rescue) return;
+    const { timeZone, timeFormat } = this.preferences();
+    const found = this.rescue.question(running, (at) => formatClockTime(at, timeZone, timeFormat));
+    const shown = this.idlePrompt;
+    // The timer was stopped or changed elsewhere: the question about it is gone.
+    if (shown?.cause === 'unused' && shown.id !== found?.prompt.id) this.idlePrompt = null;
+    if (!found) return;
+    if (this.idlePrompt === null) this.notice('warning', `${found.text} Open the app to answer.`);
+    if (this.idlePrompt === null || this.idlePrompt.id === found.prompt.id) this.idlePrompt = found.prompt;
   }
 
   private scheduleTick(): void {
@@ -912,7 +981,9 @@ export class AppCore {
     queueMicrotask(() => {
       this.emitQueued = false;
       const timer = this.timer.timer();
-      this.idle?.timerChanged(timer.status === 'running' ? timer.entry : null);
+      const running = timer.status === 'running' ? timer.entry : null;
+      this.idle?.timerChanged(running);
+      this.askAboutForgottenTimer(running);
       if (this.stateListeners.size === 0) return;
       const snapshot = this.snapshot();
       for (const listener of this.stateListeners) listener(snapshot);
@@ -979,4 +1050,12 @@ function toWorkspaceOption(workspace: Workspace, admin: boolean): WorkspaceOptio
       task: admin || !settings.onlyAdminsCreateTask,
     },
   };
+}
+
+/** Clockify's `dateFormat` (DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, YYYY-MM-DD …) → whether 30/11 is day first. Clockify's default is month first. */
+export function dateOrderOf(dateFormat: string | null | undefined): Preferences['dateOrder'] {
+  const format = (dateFormat ?? '').toUpperCase();
+  const day = format.indexOf('D');
+  const month = format.indexOf('M');
+  return day >= 0 && month >= 0 && day < month ? 'day-first' : 'month-first';
 }

@@ -13,6 +13,8 @@ export interface CachedUser {
   readonly timeZone: string | null;
   readonly timeFormat: string | null;
   readonly weekStart: string | null;
+  /** Missing in caches written before it was kept. */
+  readonly dateFormat?: string | null;
   readonly defaultWorkspace: string | null;
 }
 

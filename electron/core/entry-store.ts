@@ -44,6 +44,11 @@ export class EntryStore {
     return this.cachedView;
   }
 
+  /** Entries read apart from the recent ones (older days), with the pending changes applied the same way. */
+  viewOver(server: readonly ServerEntry[]): EntryView[] {
+    return deriveEntries({ server, intents: this.journal.intents, ids: this.journal.ids });
+  }
+
   find(key: string): EntryView | undefined {
     const serverId = this.journal.ids[key] ?? key;
     return this.view().find((entry) => entry.key === key || entry.serverId === serverId);

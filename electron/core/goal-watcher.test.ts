@@ -11,7 +11,7 @@ function entry(start: string, end: string | null): EntryView {
 function snapshot(recent: EntryView[], running: EntryView | null): AppSnapshot {
   return {
     account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
-    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY', dateOrder: 'month-first' },
     workspaces: [],
     workspaceId: 'w',
     timer: running ? { status: 'running', entry: running } : { status: 'idle' },
@@ -59,6 +59,34 @@ describe('goal watcher', () => {
     watcher.update(done);
     current.goals = { dailyMinutes: 90, weeklyMinutes: 0 };
     watcher.update(done);
+    expect(shown).toEqual([]);
+  });
+
+  it('says once a day when today’s work goes over the daily limit, and again the next day', async () => {
+    const { clock, shown, watcher } = setup({ dailyMinutes: 0, weeklyMinutes: 0, dailyLimitMinutes: 480 });
+    // 7 h 30 done, a timer running since 11:45: over the 8-hour limit at 12:15.
+    const morning = [entry('2026-03-10T03:00:00Z', '2026-03-10T10:00:00Z'), entry('2026-03-10T10:30:00Z', '2026-03-10T11:00:00Z')];
+    watcher.update(snapshot(morning, entry('2026-03-10T11:45:00Z', null)));
+    await clock.advance(14 * 60_000);
+    expect(shown).toEqual([]);
+    await clock.advance(60_000);
+    expect(shown).toEqual(['Over your daily limit: 8:00 of work today (limit 8:00). Time to stop?']);
+    // Stopped, one entry deleted (under the limit again), then a new one crossing it: not said twice that day.
+    const stopped = entry('2026-03-10T11:45:00Z', '2026-03-10T12:30:00Z');
+    watcher.update(snapshot([morning[0]!, stopped], null));
+    watcher.update(snapshot([morning[0]!, stopped, entry('2026-03-10T12:30:00Z', '2026-03-10T13:30:00Z')], null));
+    expect(shown).toHaveLength(1);
+    // The next day starts from nothing; going over again is said again.
+    await clock.advance(24 * 3_600_000);
+    watcher.update(snapshot([], null));
+    watcher.update(snapshot([entry('2026-03-11T03:00:00Z', '2026-03-11T11:30:00Z')], null));
+    expect(shown).toEqual(['Over your daily limit: 8:00 of work today (limit 8:00). Time to stop?', 'Over your daily limit: 8:30 of work today (limit 8:00). Time to stop?']);
+  });
+
+  it('no limit set: nothing is said however long the day', () => {
+    const { shown, watcher } = setup({ dailyMinutes: 0, weeklyMinutes: 0 });
+    watcher.update(snapshot([], null));
+    watcher.update(snapshot([entry('2026-03-10T00:00:00Z', '2026-03-10T11:59:00Z')], null));
     expect(shown).toEqual([]);
   });
 });

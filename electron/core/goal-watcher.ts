@@ -1,9 +1,11 @@
 // "Daily goal reached": a notice when today's or this week's work crosses its goal (Settings →
-// Goals). Only a crossing the app sees counts: a goal already met when the app starts, or when the
-// goal is set, is not announced again. While a timer runs, the watcher wakes when the goal will be
-// reached. Fed with every snapshot like the work reminder; the shell shows the text.
+// Goals), and "over your daily limit" when today's work crosses the optional limit (once a day).
+// Only a crossing the app sees counts: a goal already met when the app starts, or when the goal is
+// set, is not announced again. While a timer runs, the watcher wakes when the goal will be reached.
+// Fed with every snapshot like the work reminder; the shell shows the text.
 import type { AppSnapshot } from '../../shared/domain';
 import { formatDuration } from '../../shared/entry-totals';
+import { localDayKey } from '../../shared/time/zone';
 import type { Clock } from './clock';
 import { snapshotWorkTotals, type Goals } from './tray-totals';
 
@@ -13,19 +15,36 @@ export interface GoalWatcherOptions {
   readonly show: (text: string) => void;
 }
 
-type Scope = 'day' | 'week';
+type Scope = 'day' | 'week' | 'limit';
 const MAX_WAIT_MS = 60 * 60_000;
 
 /** Seconds of work and the goal of each scope, at a moment. */
 function progress(snapshot: AppSnapshot, now: number, goals: Goals): Record<Scope, { seconds: number; goal: number }> {
   const totals = snapshotWorkTotals(snapshot, now);
-  return { day: { seconds: totals.todaySeconds, goal: goals.dailyMinutes * 60 }, week: { seconds: totals.weekSeconds, goal: goals.weeklyMinutes * 60 } };
+  return {
+    day: { seconds: totals.todaySeconds, goal: goals.dailyMinutes * 60 },
+    week: { seconds: totals.weekSeconds, goal: goals.weeklyMinutes * 60 },
+    limit: { seconds: totals.todaySeconds, goal: (goals.dailyLimitMinutes ?? 0) * 60 },
+  };
+}
+
+function announcement(scope: Scope, seconds: number, goal: number): string {
+  switch (scope) {
+    case 'day':
+      return `Daily goal reached: ${formatDuration(seconds)} of work today.`;
+    case 'week':
+      return `Weekly goal reached: ${formatDuration(seconds)} of work this week.`;
+    case 'limit':
+      return `Over your daily limit: ${formatDuration(seconds)} of work today (limit ${formatDuration(goal)}). Time to stop?`;
+  }
 }
 
 export class GoalWatcher {
   private snapshot: AppSnapshot | null = null;
   /** Whether each goal was met the last time we looked (null: not looked yet). */
-  private met: Record<Scope, boolean | null> = { day: null, week: null };
+  private met: Record<Scope, boolean | null> = { day: null, week: null, limit: null };
+  /** The local day the limit notice was last given: once a day, even if an edit crosses it again. */
+  private limitDay: string | null = null;
   private lastGoals: Goals | null = null;
   private cancel: (() => void) | null = null;
 
@@ -46,19 +65,24 @@ export class GoalWatcher {
     const snapshot = this.snapshot;
     if (!snapshot || snapshot.account.status !== 'signed-in') return;
     const goals = this.options.goals();
-    if (this.lastGoals && (this.lastGoals.dailyMinutes !== goals.dailyMinutes || this.lastGoals.weeklyMinutes !== goals.weeklyMinutes)) this.met = { day: null, week: null };
+    const last = this.lastGoals;
+    if (last && (last.dailyMinutes !== goals.dailyMinutes || last.weeklyMinutes !== goals.weeklyMinutes || last.dailyLimitMinutes !== goals.dailyLimitMinutes)) this.met = { day: null, week: null, limit: null };
     this.lastGoals = goals;
     const now = this.options.clock.now();
     const current = progress(snapshot, now, goals);
     let wake = Infinity;
-    for (const scope of ['day', 'week'] as const) {
+    const today = localDayKey(new Date(now), snapshot.preferences.timeZone);
+    for (const scope of ['day', 'week', 'limit'] as const) {
       const { seconds, goal } = current[scope];
       if (goal <= 0) {
         this.met[scope] = null;
         continue;
       }
       const met = seconds >= goal;
-      if (met && this.met[scope] === false) this.options.show(scope === 'day' ? `Daily goal reached: ${formatDuration(seconds)} of work today.` : `Weekly goal reached: ${formatDuration(seconds)} of work this week.`);
+      if (met && this.met[scope] === false && !(scope === 'limit' && this.limitDay === today)) {
+        this.options.show(announcement(scope, seconds, goal));
+        if (scope === 'limit') this.limitDay = today;
+      }
       this.met[scope] = met;
       if (!met && snapshot.timer.status === 'running') wake = Math.min(wake, (goal - seconds) * 1000);
     }

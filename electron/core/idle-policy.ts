@@ -157,6 +157,9 @@ export function resolveIdlePrompt(prompt: IdlePrompt, answer: IdleAnswer, now: n
       return [end, again];
     case 'reassign':
       return [end, { op: 'add', draft: answer.draft, start: prompt.idleSince, end: prompt.idleUntil }, again];
+    case 'end-at':
+      // The core checked that `at` lies after the start and not in the future.
+      return [{ op: 'stopAt', entryKey: prompt.entryKey, at: answer.at }];
   }
 }
 
@@ -312,7 +315,7 @@ function toPrompt(prompt: OpenPrompt): IdlePrompt {
   };
 }
 
-function draftOf(entry: RunningEntry): EntryDraft {
+export function draftOf(entry: RunningEntry): EntryDraft {
   return { description: entry.description, projectId: entry.projectId, taskId: entry.taskId, tagIds: entry.tagIds, billable: entry.billable };
 }
 

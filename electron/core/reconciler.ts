@@ -1,6 +1,8 @@
 // Adopts what happened elsewhere: a timer started or stopped on the web or the phone. Runs at
 // start-up, on resume, when a window opens and on an adaptive schedule: every 30 s while a window
-// shows, 2 min otherwise, doubling up to 10 min while nothing changes.
+// shows, 2 min otherwise, doubling up to 10 min while nothing changes. Timers in the other
+// workspaces (started on the web while the app runs) are looked for on the same schedule, at most
+// every 5 minutes, since that costs a request per workspace.
 import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
 import { readServerEntry } from './server-lookup';
@@ -15,6 +17,8 @@ export interface ReconcilerDeps {
   readonly clock: Clock;
   readonly connection: () => { api: ReconcileApi; userId: string; workspaceId: string } | null;
   readonly notify: (text: string) => void;
+  /** Looks for timers running in the other workspaces. */
+  readonly elsewhere?: () => Promise<void>;
 }
 
 export type ReconcileOutcome = 'skipped' | 'unchanged' | 'changed' | 'failed';
@@ -22,6 +26,7 @@ export type ReconcileOutcome = 'skipped' | 'unchanged' | 'changed' | 'failed';
 const VISIBLE_MS = 30_000;
 const HIDDEN_MS = 120_000;
 const MAX_MS = 600_000;
+const ELSEWHERE_MS = 300_000;
 
 export class Reconciler {
   private visible = false;
@@ -29,13 +34,15 @@ export class Reconciler {
   private cancel: (() => void) | null = null;
   private running: Promise<ReconcileOutcome> | null = null;
   private lastCheckedAt = Number.NEGATIVE_INFINITY;
+  private elsewhereAt = Number.NEGATIVE_INFINITY;
   private readonly refusalsTold = new Set<string>();
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
-  /** Starts (or restarts) the schedule, reconciling now. */
+  /** Starts (or restarts) the schedule, reconciling now; the account's load has just looked elsewhere itself. */
   start(): void {
     this.stop();
+    this.elsewhereAt = this.deps.clock.now();
     void this.runAndReschedule();
   }
 
@@ -68,6 +75,10 @@ export class Reconciler {
 
   private async runAndReschedule(): Promise<void> {
     const outcome = await this.reconcile();
+    if (this.deps.elsewhere && outcome !== 'failed' && this.deps.clock.now() - this.elsewhereAt >= ELSEWHERE_MS) {
+      this.elsewhereAt = this.deps.clock.now();
+      await this.deps.elsewhere();
+    }
     const base = this.visible ? VISIBLE_MS : HIDDEN_MS;
     this.delay = outcome === 'changed' ? base : Math.min(MAX_MS, Math.max(base, this.delay * 2));
     this.cancel = this.deps.clock.setTimeout(() => void this.runAndReschedule(), this.delay);

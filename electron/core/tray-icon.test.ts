@@ -40,3 +40,33 @@ describe('trayIconPng', () => {
     expect(ringPixel('light')[0]).toBeLessThan(60);
   });
 });
+
+describe('the goal ring', () => {
+  // At 32 px the ring's top pixel is a sliver past 12 o'clock; its left one three quarters round.
+  const top = (goal: number | null, state: 'idle' | 'running' = 'idle') => decode(trayIconPng(state, 'light', 32, goal)).rgbAt(16, 3);
+  const left = (goal: number | null, state: 'idle' | 'running' = 'idle') => decode(trayIconPng(state, 'light', 32, goal));
+
+  it('is green clockwise from 12 o’clock for the share done, the rest faint', () => {
+    expect(top(0.5)).toEqual([67, 160, 71]);
+    const half = left(0.5);
+    expect(half.rgbAt(3, 16)).toEqual([32, 32, 32]);
+    expect(half.alphaAt(3, 16)).toBeLessThan(120);
+    expect(half.alphaAt(3, 16)).toBeGreaterThan(40);
+    expect(left(1).rgbAt(3, 16)).toEqual([67, 160, 71]);
+    expect(left(1).alphaAt(3, 16)).toBeGreaterThan(200);
+  });
+
+  it('without a goal the ring stays as it was; with nothing done yet it is all faint', () => {
+    expect(trayIconPng('idle', 'light', 32, null)).toEqual(trayIconPng('idle', 'light', 32));
+    expect(decode(trayIconPng('idle', 'light', 32, 0)).alphaAt(16, 3)).toBeLessThan(120);
+  });
+
+  it('shows over the running face too, and in black on macOS', () => {
+    expect(top(0.5, 'running')).toEqual([67, 160, 71]);
+    expect(left(0.5, 'running').rgbAt(3, 16)).toEqual([3, 169, 244]);
+    const template = decode(trayIconPng('idle', 'template', 32, 0.5));
+    expect(template.rgbAt(16, 3)).toEqual([0, 0, 0]);
+    expect(template.alphaAt(16, 3)).toBeGreaterThan(200);
+    expect(template.alphaAt(3, 16)).toBeLessThan(120);
+  });
+});

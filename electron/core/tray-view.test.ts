@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
-import { distinctRecent, trayIconState, trayMenu, trayTitle, trayTooltip } from './tray-view';
+import { distinctRecent, trayGoalProgress, trayIconState, trayMenu, trayTitle, trayTooltip } from './tray-view';
 
 const now = Date.parse('2026-03-10T15:00:00Z');
 const project: ProjectOption = { id: 'p1', name: 'Website', clientId: null, clientName: '', color: '#03a9f4', billable: true };
@@ -13,7 +13,7 @@ function entry(over: Partial<EntryView>): EntryView {
 function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
   return {
     account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
-    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+    preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'MONDAY', dateOrder: 'month-first' },
     workspaces: [],
     workspaceId: 'w',
     timer: { status: 'idle' },
@@ -46,7 +46,7 @@ describe('tray tooltip and title', () => {
       { ...entry({ key: 'c', start: '2026-03-10T13:00:00Z', end: '2026-03-10T13:30:00Z' }), type: 'BREAK' },
     ];
     expect(trayTooltip(snapshot({ recent }), now, name)).toBe('Not tracking · today 4:28 · week 6:28');
-    expect(trayTooltip(snapshot({ recent, preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'TUESDAY' } }), now, name)).toBe('Not tracking · today 4:28 · week 4:28');
+    expect(trayTooltip(snapshot({ recent, preferences: { timeZone: 'Etc/UTC', timeFormat: 'HOUR24', weekStart: 'TUESDAY', dateOrder: 'month-first' } }), now, name)).toBe('Not tracking · today 4:28 · week 4:28');
   });
   it('shows the goals when set, and the running entry counts toward them', () => {
     expect(trayTooltip(running, now, name, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe('Design review — Website · 1:12 · today 5:40/8:00 · week 5:40');
@@ -110,5 +110,21 @@ describe('tray menu', () => {
   it('continues at most the last 5 distinct entries', () => {
     const many = Array.from({ length: 9 }, (_, i) => entry({ key: `e${i}`, description: i % 2 ? 'Same' : `Task ${i}`, end: '2026-03-10T12:00:00Z' }));
     expect(distinctRecent(many, 5).map((e) => e.description)).toEqual(['Task 0', 'Same', 'Task 2', 'Task 4', 'Task 6']);
+  });
+});
+
+describe('the tray icon’s goal ring', () => {
+  it('is today’s share of the daily goal, in 1/32 steps, growing with the running timer, full once reached', () => {
+    // 4:28 done of an 8-hour goal: 0.558 → 17/32.
+    expect(trayGoalProgress(snapshot(), now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe(17 / 32);
+    // With the timer running since 13:48 (1:12 more): 5:40 of 8 h → 22/32.
+    expect(trayGoalProgress(running, now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBe(22 / 32);
+    expect(trayGoalProgress(running, now, { dailyMinutes: 60, weeklyMinutes: 0 })).toBe(1);
+  });
+
+  it('is absent without a daily goal or an account', () => {
+    expect(trayGoalProgress(snapshot(), now, { dailyMinutes: 0, weeklyMinutes: 600 })).toBeNull();
+    const signedOut = snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } });
+    expect(trayGoalProgress(signedOut, now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBeNull();
   });
 });

@@ -13,6 +13,19 @@ export function trayIconState(snapshot: AppSnapshot): TrayIconState {
   return snapshot.timer.status === 'running' ? 'running' : 'idle';
 }
 
+/** Steps of the goal ring: fine enough for a 32-pixel ring, coarse enough not to redraw it every minute. */
+const GOAL_STEPS = 32;
+
+/**
+ * Today's share of the daily goal for the tray icon's ring (0 to 1, in 1/32 steps), or null when no
+ * daily goal is set or nobody is signed in.
+ */
+export function trayGoalProgress(snapshot: AppSnapshot, now: number, goals: Goals): number | null {
+  if (snapshot.account.status !== 'signed-in' || goals.dailyMinutes <= 0) return null;
+  const { todaySeconds } = snapshotWorkTotals(snapshot, now);
+  return Math.min(1, Math.floor((todaySeconds / (goals.dailyMinutes * 60)) * GOAL_STEPS) / GOAL_STEPS);
+}
+
 /** " (in Northwind Studio)" when the timer runs in a workspace other than the chosen one. */
 function elsewhere(snapshot: AppSnapshot, entry: EntryView): string {
   if (entry.workspaceId === snapshot.workspaceId) return '';
@@ -114,9 +127,10 @@ function truncate(text: string, max: number): string {
 }
 
 /** What the tray shows while the app opens its keychain and cache: enough to quit. */
-export function startingTray(): { icon: TrayIconState; tooltip: string; title: string; menu: TrayMenuItem[] } {
+export function startingTray(): { icon: TrayIconState; goal: null; tooltip: string; title: string; menu: TrayMenuItem[] } {
   return {
     icon: 'idle',
+    goal: null,
     tooltip: 'Clockify Tray — starting…',
     title: '',
     menu: [{ type: 'label', label: 'Starting…' }, { type: 'separator' }, { type: 'command', label: 'Quit', command: { kind: 'quit' }, enabled: true }],

@@ -117,7 +117,7 @@ describe('WorkReminder', () => {
   function snapshot(running: boolean, over: Partial<AppSnapshot> = {}): AppSnapshot {
     return {
       account: { status: 'signed-in', userName: 'Lena', email: 'l@example.com', connection: { kind: 'clockify', server: 'global' }, keyStorage: 'keychain', keychainProblem: null },
-      preferences: { timeZone: BERLIN, timeFormat: 'HOUR24', weekStart: 'MONDAY' },
+      preferences: { timeZone: BERLIN, timeFormat: 'HOUR24', weekStart: 'MONDAY', dateOrder: 'month-first' },
       workspaces: [],
       workspaceId: 'w',
       timer: running ? { status: 'running', entry: entry({ key: 'run', end: null }) } : { status: 'idle' },

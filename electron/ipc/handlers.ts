@@ -55,6 +55,7 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'settings:set-time-zone': ({ timeZone }) => core.setTimeZone(timeZone),
     'settings:update': ({ patch }) => core.updateSettings(patch),
     'idle:answer': ({ promptId, answer }) => core.answerIdlePrompt(promptId, answer),
+    'entries:days': ({ from, to }) => core.entriesOfDays(from, to),
     'window:hide': () => {
       shell.hideWindow();
       return null;

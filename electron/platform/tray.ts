@@ -13,6 +13,8 @@ import type { TrayCommand, TrayIconState, TrayMenuItem } from '../core/tray-view
 
 export interface TrayContent {
   readonly icon: TrayIconState;
+  /** Today's share of the daily goal, drawn as the ring (null: no goal). */
+  readonly goal: number | null;
   readonly tooltip: string;
   readonly title: string;
   readonly menu: readonly TrayMenuItem[];
@@ -28,7 +30,7 @@ export class AppTray {
     private readonly onCommand: (command: TrayCommand) => void,
     onClick: () => void,
   ) {
-    this.tray = new Tray(this.icon('idle'));
+    this.tray = new Tray(this.icon('idle', null));
     this.tray.on('click', onClick);
     if (this.menuOnRightClick) this.tray.on('right-click', () => this.menu && this.tray.popUpContextMenu(this.menu));
   }
@@ -38,9 +40,9 @@ export class AppTray {
   }
 
   render(content: TrayContent): void {
-    const iconKey = `${content.icon}:${nativeTheme.shouldUseDarkColors}`;
+    const iconKey = `${content.icon}:${content.goal}:${nativeTheme.shouldUseDarkColors}`;
     if (iconKey !== this.lastIcon) {
-      this.tray.setImage(this.icon(content.icon));
+      this.tray.setImage(this.icon(content.icon, content.goal));
       this.lastIcon = iconKey;
     }
     this.tray.setToolTip(content.tooltip);
@@ -60,10 +62,10 @@ export class AppTray {
     }
   }
 
-  private icon(state: TrayIconState): NativeImage {
+  private icon(state: TrayIconState, goal: number | null): NativeImage {
     const theme: TrayTheme = process.platform === 'darwin' ? 'template' : nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
-    const image = nativeImage.createFromBuffer(trayIconPng(state, theme, 16), { scaleFactor: 1 });
-    image.addRepresentation({ scaleFactor: 2, buffer: trayIconPng(state, theme, 32) });
+    const image = nativeImage.createFromBuffer(trayIconPng(state, theme, 16, goal), { scaleFactor: 1 });
+    image.addRepresentation({ scaleFactor: 2, buffer: trayIconPng(state, theme, 32, goal) });
     if (theme === 'template') image.setTemplateImage(true);
     return image;
   }

@@ -3,9 +3,8 @@
 // afternoon when the end is written like 5 or 1:30 and that is shorter (9 → 5 is 09:00–17:00),
 // otherwise the next day (22:30 → 1:15 ends at 01:15 the next day).
 import type { UserError } from '../../shared/domain';
-import { formatDurationWords } from './time-format';
 import { isDayKey, localInstant, parseDurationText, parseTimeOfDay } from './time-input';
-import { shiftDayKey } from './time-format';
+import { dayKeyOf, formatClockTime, formatDurationWords, shiftDayKey } from './time-format';
 
 export interface TimesInput {
   readonly date: string;
@@ -44,3 +43,15 @@ export function resolveTimes(input: TimesInput, zone: string): TimesResult {
 
 /** An end written like 5, 5:30 or 12 (no am/pm, no leading zero): it may mean the afternoon. */
 const CASUAL_HOUR = /^(1[0-2]|[1-9])([:.h]\d{2})?$/;
+
+/**
+ * An end after `now` is asked about once: the error says when ("tomorrow 01:15") and which button
+ * adds it anyway. Null when the end is not in the future.
+ */
+export function futureEndProblem(end: Date, now: number, zone: string, timeFormat: 'HOUR12' | 'HOUR24', button: string): UserError | null {
+  if (end.getTime() <= now) return null;
+  const today = dayKeyOf(now, zone);
+  const day = dayKeyOf(end.getTime(), zone);
+  const when = `${day === today ? 'today' : day === shiftDayKey(today, 1) ? 'tomorrow' : day} ${formatClockTime(end.toISOString(), zone, timeFormat)}`;
+  return { kind: 'future', status: null, field: 'end', message: `This entry ends in the future (${when}): press ${button} again if that is right. Nothing was sent yet.` };
+}

@@ -1,7 +1,7 @@
 // How times, days and durations read in the popover: always in the app's time zone (the user's
 // override or the system's), never the renderer's own, and in the user's 12/24-hour setting.
 // Intl formatters are costly to make and cheap to use, so each is made once.
-import type { Preferences } from '../../shared/domain';
+export { formatClockTime } from '../../shared/time/clock-format';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -15,14 +15,6 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 }
 
 type Instant = string | number | Date;
-
-/** "09:30" or "9:30 AM", in the zone. */
-export function formatClockTime(instant: Instant, zone: string, timeFormat: Preferences['timeFormat']): string {
-  const twelve = timeFormat === 'HOUR12';
-  return formatter(`clock|${zone}|${timeFormat}`, () =>
-    new Intl.DateTimeFormat(twelve ? 'en-US' : 'en-GB', { hour: twelve ? 'numeric' : '2-digit', minute: '2-digit', hourCycle: twelve ? 'h12' : 'h23', timeZone: zone }),
-  ).format(new Date(instant));
-}
 
 /** `yyyy-MM-dd` of the day an instant falls on in the zone. */
 export function dayKeyOf(instant: Instant, zone: string): string {

@@ -41,6 +41,7 @@ export const bridgeMethods = {
   updateSettings: 'settings:update',
   hideWindow: 'window:hide',
   answerIdlePrompt: 'idle:answer',
+  getEntriesOfDays: 'entries:days',
 } as const satisfies Record<string, InvokeChannel>;
 
 export const bridgeSubscriptions = {

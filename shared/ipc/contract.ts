@@ -6,6 +6,7 @@ import type {
   AppSnapshot,
   Catalog,
   ClientOption,
+  EntryView,
   Notice,
   ProjectOption,
   Result,
@@ -13,7 +14,7 @@ import type {
   TaskOption,
 } from '../domain';
 import { settingsPatchSchema, type AppSettingsView } from '../settings';
-import { connectionSchema, empty, matonConnectionIdSchema, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, timeZoneOverrideSchema } from './schemas';
+import { connectionSchema, dayKeySchema, empty, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, matonConnectionIdSchema, timeZoneOverrideSchema } from './schemas';
 
 export const invokeRequests = {
   'app:snapshot': empty,
@@ -70,6 +71,8 @@ export const invokeRequests = {
   'settings:update': z.strictObject({ patch: settingsPatchSchema }),
   'window:hide': empty,
   'idle:answer': z.strictObject({ promptId: idSchema, answer: idleAnswerSchema }),
+  /** The entries of local days `from`..`to` (both included, in the app's zone), read from Clockify. */
+  'entries:days': z.strictObject({ from: dayKeySchema, to: dayKeySchema }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequests;
@@ -113,6 +116,7 @@ export interface InvokeResponses {
   'settings:update': Result<AppSettingsView>;
   'window:hide': null;
   'idle:answer': Result<null>;
+  'entries:days': Result<readonly EntryView[]>;
 }
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C];
 

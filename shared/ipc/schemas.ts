@@ -32,7 +32,7 @@ export const entryTimesSchema = z.strictObject({ start: instant, end: instant })
 export const timeZoneOverrideSchema = z.union([
   z.strictObject({ kind: z.literal('system') }),
   z.strictObject({ kind: z.literal('zone'), zone: z.string().min(1).max(100) }),
-  z.strictObject({ kind: z.literal('offset'), hours: z.number().int().min(-12).max(14) }),
+  z.strictObject({ kind: z.literal('offset'), hours: z.number().min(-12).max(14).refine((hours) => Number.isInteger(hours * 4), 'a UTC offset is in quarter hours') }),
 ]);
 
 export const idleAnswerSchema = z.union([
@@ -40,7 +40,11 @@ export const idleAnswerSchema = z.union([
   z.strictObject({ kind: z.literal('discard') }),
   z.strictObject({ kind: z.literal('discard-and-continue') }),
   z.strictObject({ kind: z.literal('reassign'), draft: entryDraftSchema }),
+  z.strictObject({ kind: z.literal('end-at'), at: instant }),
 ]);
+
+/** A local date, `yyyy-MM-dd`. */
+export const dayKeySchema = z.iso.date();
 
 export const empty = z.strictObject({});
 export { id as idSchema, instant as instantSchema };

@@ -4,6 +4,7 @@
 //   mon … sun, monday … sunday       the most recent such day, today included (on a Monday, "mon" is today)
 //   2025-03-10, 2025-03-02..2025-03-06 (also with -, –, to)
 //   mar 2, march 2nd, mar 2-6, mar 30-apr 2, march 23, 24, 25 and 27, mar 2 2025, mar 2, 2025
+//   30/11 or 11/30 (in the order of the account's date format), 30/11/2026, 30.11., 30.11.2026, 30/11-4/12
 // Items can be listed with ",", "&" or "and" (mon, wed, fri). A comma may end the day part
 // ("yesterday, 9-12"), but a bare number after a comma continues a month's days: "mar 2, 9-12" is
 // March 2 and 9–12 (write "mar 2 9-12"). A missing year is the current year in the zone; a
@@ -11,6 +12,7 @@
 // duplicates are dropped and the days come out in calendar order.
 import { addDays, daysBetween, isValidDate, MONTH_NAMES, weekdayOf, type LocalDate } from './calendar';
 import type { Cursor, Token } from './lexer';
+import type { DateOrder } from './types';
 
 export const MAX_DAYS = 31;
 
@@ -54,7 +56,7 @@ function yearOf(token: Token | undefined): number | undefined {
 }
 
 function startsItem(token: Token | undefined): boolean {
-  if (token?.kind === 'date') return true;
+  if (token?.kind === 'date' || token?.kind === 'numeric-date') return true;
   if (token?.kind !== 'word') return false;
   return token.word in RELATIVE || token.word in WEEKDAYS || token.word in MONTHS;
 }
@@ -109,25 +111,47 @@ function readYear(cursor: Cursor): number | undefined {
   return year;
 }
 
-export function parseDays(cursor: Cursor, today: LocalDate): DaysResult {
+type DateToken = Extract<Token, { kind: 'date' | 'numeric-date' }>;
+
+/** The day a written date names: `2025-03-10`, or `30/11` read in the account's order. */
+function dateOf(token: DateToken, cursor: Cursor, today: LocalDate, order: DateOrder, notes: string[]): LocalDate | string {
+  const text = cursor.textOf(token);
+  if (token.kind === 'date') {
+    return isValidDate(token.year, token.month, token.day) ? { year: token.year, month: token.month, day: token.day } : `${text} is not a date: write a real day, like 2025-03-10.`;
+  }
+  const dayFirst = token.dayFirst || order === 'day-first';
+  const [day, month] = dayFirst ? [token.first, token.second] : [token.second, token.first];
+  const year = token.year ?? today.year;
+  if (isValidDate(year, month, day)) {
+    if (token.year === null && !notes.includes(`year assumed ${year}`)) notes.push(`year assumed ${year}`);
+    return { year, month, day };
+  }
+  const written = dayFirst ? 'day first, like 30/11' : 'month first, like 11/30';
+  const [otherDay, otherMonth] = dayFirst ? [token.second, token.first] : [token.first, token.second];
+  if (!token.dayFirst && isValidDate(year, otherMonth, otherDay)) {
+    const name = `${(MONTH_NAMES[otherMonth - 1] as string).slice(0, 3).toLowerCase()} ${otherDay}`;
+    return `${text} is not a date in your Clockify date format (${written}): write ${token.second}/${token.first}${token.year === null ? '' : `/${token.year}`}, or ${name}.`;
+  }
+  return `${text} is not a date: write a real day (${written}), or a date like 2025-03-10.`;
+}
+
+export function parseDays(cursor: Cursor, today: LocalDate, order: DateOrder = 'month-first'): DaysResult {
   const days: LocalDate[] = [];
   const spans: MonthSpan[] = [];
+  const notes: string[] = [];
   let any = false;
   for (;;) {
     const token = cursor.peek();
-    if (token?.kind === 'date') {
+    if (token?.kind === 'date' || token?.kind === 'numeric-date') {
       cursor.next();
-      if (!isValidDate(token.year, token.month, token.day)) {
-        return { ok: false, error: `${cursor.textOf(token)} is not a date: write a real day, like 2025-03-10.` };
-      }
-      const from = { year: token.year, month: token.month, day: token.day };
+      const from = dateOf(token, cursor, today, order, notes);
+      if (typeof from === 'string') return { ok: false, error: from };
       const end = cursor.peek(1);
-      if (cursor.peek()?.kind === 'range' && end?.kind === 'date') {
+      if (cursor.peek()?.kind === 'range' && (end?.kind === 'date' || end?.kind === 'numeric-date')) {
         cursor.position += 2;
-        if (!isValidDate(end.year, end.month, end.day)) {
-          return { ok: false, error: `${cursor.textOf(end)} is not a date: write a real day, like 2025-03-10.` };
-        }
-        const expanded = expand(from, { year: end.year, month: end.month, day: end.day }, `${cursor.textOf(token)}..${cursor.textOf(end)}`);
+        const to = dateOf(end, cursor, today, order, notes);
+        if (typeof to === 'string') return { ok: false, error: to };
+        const expanded = expand(from, to, `${cursor.textOf(token)}..${cursor.textOf(end)}`);
         if (!expanded.ok) return expanded;
         days.push(...expanded.days);
       } else {
@@ -151,11 +175,10 @@ export function parseDays(cursor: Cursor, today: LocalDate): DaysResult {
   }
   if (!any) return { ok: true, days: null, notes: [] };
 
-  const notes: string[] = [];
   if (spans.length > 0) {
     const written = readYear(cursor);
     const year = written ?? today.year;
-    if (written === undefined) notes.push(`year assumed ${year}`);
+    if (written === undefined && !notes.includes(`year assumed ${year}`)) notes.push(`year assumed ${year}`);
     for (const { from, to } of spans) {
       for (const end of [from, to]) {
         if (!isValidDate(year, end.month, end.day)) {

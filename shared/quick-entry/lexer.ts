@@ -7,6 +7,8 @@ export type Token =
   /** `2025-03-10T09:00` without Z or an offset: refused, since it could be meant in any zone. */
   | { readonly kind: 'unzoned'; readonly start: number; readonly end: number; readonly text: string }
   | { readonly kind: 'date'; readonly start: number; readonly end: number; readonly year: number; readonly month: number; readonly day: number }
+  /** `30/11`, `11/30/2026`, `30.11.`, `30.11.26`: a day and a month in the account's order (dots: day first). */
+  | { readonly kind: 'numeric-date'; readonly start: number; readonly end: number; readonly first: number; readonly second: number; readonly year: number | null; readonly dayFirst: boolean }
   | { readonly kind: 'duration'; readonly start: number; readonly end: number; readonly seconds: number }
   /** `9`, `09:30`, `9.30`, `0930`, `9am`, `9 p.m.`, `10:30:15`: a time of day or a day of the month. */
   | {
@@ -33,6 +35,9 @@ const MINUTES = '(?:minutes?|mins?|m)';
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)(?![\p{L}\p{N}])/iuy;
 const UNZONED = /\d{4}-\d{1,2}-\d{1,2}T\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(?![\p{L}\p{N}])/iuy;
 const DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\p{L}\p{N}])/uy;
+const SLASH_DATE = /(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\p{L}\p{N}/])/uy;
+// The final dot tells a date (30.11.) from a time (9.30).
+const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\p{L}\p{N}])/uy;
 // 1h30m, 1h 30m, 1h30, 1.5h, 1,5h, 2 hours, 90m, 45 min
 const HOURS_DURATION = new RegExp(`(\\d+(?:[.,]\\d+)?) ?${HOURS}(?: ?(\\d+) ?${MINUTES}|(\\d{1,2}))?${NOT_AFTER_WORD}`, 'iuy');
 const MINUTES_DURATION = new RegExp(`(\\d+) ?${MINUTES}${NOT_AFTER_WORD}`, 'iuy');
@@ -54,6 +59,10 @@ function readToken(text: string, start: number): Token | null {
   if ((m = at(UNZONED, text, start))) return { kind: 'unzoned', start, end: start + m[0].length, text: m[0] };
   if ((m = at(DATE, text, start))) {
     return { kind: 'date', start, end: start + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  }
+  if ((m = at(SLASH_DATE, text, start)) || (m = at(DOTTED_DATE, text, start))) {
+    const year = m[3] === undefined ? null : m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return { kind: 'numeric-date', start, end: start + m[0].length, first: Number(m[1]), second: Number(m[2]), year, dayFirst: m[0].includes('.') };
   }
   if ((m = at(HOURS_DURATION, text, start))) {
     const hours = Number((m[1] as string).replace(',', '.'));

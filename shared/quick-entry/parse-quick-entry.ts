@@ -56,7 +56,7 @@ export function parseQuickEntry(line: string, ctx: QuickEntryContext): QuickEntr
   const rest = text.join(' ');
   const cursor = new Cursor(lex(rest), rest);
   const today = parseDateKey(localDayKey(ctx.now, ctx.timeZone));
-  const days = parseDays(cursor, today);
+  const days = parseDays(cursor, today, ctx.dateOrder);
   if (!days.ok) return fail(days.error);
   const times = parseTimes(cursor);
   if (!times.ok) return fail(times.error);

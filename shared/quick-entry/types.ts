@@ -1,12 +1,17 @@
 // The public shapes of quick entry: one typed line in, one or more entries (or one clear error) out.
 import type { ProjectOption, TagOption } from '../domain';
 
+/** How a date like 30/11 is read: the order of day and month in the account's Clockify date format. */
+export type DateOrder = 'day-first' | 'month-first';
+
 export interface QuickEntryContext {
   readonly now: Date;
-  /** IANA zone, or `Etc/GMT±N` for a fixed offset (see `offsetZone` in shared/time/zone.ts). */
+  /** IANA zone, or a fixed offset's name from `offsetZone` in shared/time/zone.ts. */
   readonly timeZone: string;
   readonly projects: readonly ProjectOption[];
   readonly tags: readonly TagOption[];
+  /** Month first (Clockify's default, MM/DD/YYYY) when not given. */
+  readonly dateOrder?: DateOrder;
 }
 
 export interface QuickEntryItem {

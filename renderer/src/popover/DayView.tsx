@@ -1,10 +1,11 @@
-// The day view: one day's timeline (today, or any loaded day with Previous / Next), its work total
-// against the daily goal, the week strip, and the form that fills a gap. Opened from the main view.
+// The day view: one day's timeline (today, or any earlier day with Previous / Next: days older than
+// the kept week are read from Clockify a week at a time), its work total against the daily goal,
+// the week strip, and the form that fills a gap. Opened from the main view.
 import { useEffect, useMemo, useRef } from 'react';
 import { weekDayTotals, workTotals } from '../../../shared/work-totals';
 import { formatDayLabel, shiftDayKey } from '../time-format';
 import { layoutDay } from './day-layout';
-import { closeDayView, LOADED_DAYS, openGap, showDay, useDayEntries, useDayView } from './day-view-store';
+import { closeDayView, openGap, retryOlderWeek, showDay, useDayEntries, useDayView, useOlderWeekReader } from './day-view-store';
 import { GapForm } from './GapForm';
 import { GoalProgress } from './GoalProgress';
 import { Icon } from './Icon';
@@ -16,7 +17,9 @@ import './day-view.css';
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export function DayView() {
+  useOlderWeekReader();
   const { entries, running, zone, todayKey, oldestDayKey, now } = useDayEntries();
+  const older = useDayView((state) => state.older);
   const chosen = useDayView((state) => state.dayKey);
   const gap = useDayView((state) => state.gap);
   const preferences = usePopover((state) => state.snapshot?.preferences);
@@ -42,7 +45,9 @@ export function DayView() {
     if (hadGap.current && !gap) (dialog.current?.querySelector<HTMLElement>('.tl-item[tabindex="0"]') ?? dialog.current)?.focus();
     hadGap.current = gap !== null;
   }, [gap]);
-  const canGoBack = dayKey > oldestDayKey;
+  // Any day back: older weeks are read from Clockify when shown.
+  const canGoBack = true;
+  const reading = dayKey < oldestDayKey;
   const canGoForward = dayKey < todayKey;
   const go = (days: number) => {
     const next = shiftDayKey(dayKey, days);
@@ -74,7 +79,7 @@ export function DayView() {
         }}
       >
         <div className="sheet-head day-head">
-          <button type="button" className="icon-button" aria-label="Previous day" title={canGoBack ? 'Previous day (Alt+←)' : `The app keeps the last ${LOADED_DAYS} days`} disabled={!canGoBack} onClick={() => go(-1)}>
+          <button type="button" className="icon-button" aria-label="Previous day" title="Previous day (Alt+←)" disabled={!canGoBack} onClick={() => go(-1)}>
             <Chevron direction="left" />
           </button>
           <h2 aria-live="polite">{label === 'Today' || label === 'Yesterday' ? `${label}, ${SHORT_DATE.format(new Date(`${dayKey}T12:00:00Z`))}` : label}</h2>
@@ -96,7 +101,22 @@ export function DayView() {
           <GoalProgress label="Week" seconds={weekSeconds} goalMinutes={settings?.goals.weeklyMinutes ?? 0} />
         </div>
         <WeekStrip days={week} dayKey={dayKey} todayKey={todayKey} oldestDayKey={oldestDayKey} goalMinutes={settings?.goals.dailyMinutes ?? 0} />
-        <Timeline layout={layout} now={now} todayKey={todayKey} onGap={openGap} />
+        {reading ? (
+          older?.status === 'failed' ? (
+            <div role="alert" className="alert day-reading">
+              This day could not be read from Clockify: {older.message}{' '}
+              <button type="button" className="quiet" onClick={retryOlderWeek}>
+                Try again
+              </button>
+            </div>
+          ) : (
+            <p className="day-reading" aria-live="polite">
+              Reading this week from Clockify…
+            </p>
+          )
+        ) : (
+          <Timeline layout={layout} now={now} todayKey={todayKey} onGap={openGap} />
+        )}
       </div>
       {gap && <GapForm gap={gap} dayKey={dayKey} />}
     </div>

@@ -3,7 +3,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { EntryDraft, EntryView, UserError } from '../../../shared/domain';
 import { toClockifyInstant } from '../../../shared/time/wire-format';
-import { resolveTimes, type TimesInput } from '../entry-times';
+import { futureEndProblem, resolveTimes, type TimesInput } from '../entry-times';
 import { dayKeyOf, shiftDayKey } from '../time-format';
 import { formatTimeOfDay, secondsOfDayIn } from '../time-input';
 import { EntryFields } from './EntryFields';
@@ -40,6 +40,8 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
   const [error, setError] = useState<UserError | null>(null);
   /** Closing with changes asks first (Esc, Cancel, the close button). */
   const [askingToDiscard, setAskingToDiscard] = useState(false);
+  /** The times whose future end was pointed out: the next Save keeps them. */
+  const [confirmedFuture, setConfirmedFuture] = useState<string | null>(null);
   const initialDraft = useRef(draftOf(entry));
   const dirty = JSON.stringify(draft) !== JSON.stringify(initialDraft.current) || JSON.stringify(times) !== JSON.stringify(original.current);
   const close = () => (dirty ? setAskingToDiscard(true) : setEditing(null));
@@ -53,6 +55,13 @@ function EditForm({ entry, zone, timeFormat, attentionIds }: { entry: EntryView;
     const endSame = startSame && times.end === before.end;
     const start = startSame ? entry.start : toClockifyInstant(resolved.start);
     const end = endSame && entry.end ? entry.end : toClockifyInstant(resolved.end);
+    // A new end in the future is asked about once, as in manual entry.
+    const future = endSame ? null : futureEndProblem(resolved.end, Date.now(), zone, timeFormat, 'Save');
+    const timesKey = JSON.stringify(times);
+    if (future && confirmedFuture !== timesKey) {
+      setConfirmedFuture(timesKey);
+      return setError(future);
+    }
     const result = await call(() => window.clockify.updateEntry({ entryKey: entry.key, draft: wire(draft), times: { start, end } }));
     if (!result.ok) return setError(result.error);
     setEditing(null);

@@ -9,6 +9,7 @@ import { resolveTimes, type TimesInput } from '../entry-times';
 import { dayKeyOf, formatClockTime, formatDurationWords, shiftDayKey } from '../time-format';
 import { formatTimeOfDay, secondsOfDayIn } from '../time-input';
 import { suggestionsFor, type Span } from './day-layout';
+import { overlappingEntries } from './edge-move';
 import { openGap, useDayEntries } from './day-view-store';
 import { EntryFields } from './EntryFields';
 import { Icon } from './Icon';
@@ -129,5 +130,5 @@ export function GapForm({ gap, dayKey }: { gap: Span; dayKey: string }) {
 }
 
 function overlaps(start: number, end: number, entries: readonly EntryView[], now: number): EntryView[] {
-  return entries.filter((entry) => Date.parse(entry.start) < end && (entry.end === null ? now : Date.parse(entry.end)) > start);
+  return overlappingEntries({ start, end }, entries, now);
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { describeShortcut, recordShortcut, SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator';
 import type { SettingsPatch } from '../../../shared/settings';
+import { formatUtcOffset, parseUtcOffset } from '../../../shared/time/zone';
 import { GoalsSettings } from './GoalsSettings';
 import { Icon } from './Icon';
 import { call, closeSettings, setSettings, usePopover } from './store';
@@ -128,16 +129,16 @@ export function SettingsSheet() {
               <label className="setting">
                 <span>Hours from UTC</span>
                 <input
-                  type="number"
+                  type="text"
+                  inputMode="text"
                   aria-label="Hours from UTC"
-                  min={-12}
-                  max={14}
+                  placeholder="-3 or +5:30"
                   aria-invalid={fieldError?.field === 'offset' || undefined}
                   aria-describedby={fieldError?.field === 'offset' ? 'settings-offset-problem' : undefined}
-                  defaultValue={settings.timeZone.hours}
+                  defaultValue={formatUtcOffset(settings.timeZone.hours)}
                   onBlur={(event) => {
-                    const hours = wholeNumber(event.currentTarget.value, -12, 14);
-                    if (hours === null) return setFieldError({ field: 'offset', message: 'Enter whole hours from -12 to 14 (for example -3 or 2).' });
+                    const hours = parseUtcOffset(event.currentTarget.value);
+                    if (hours === null) return setFieldError({ field: 'offset', message: 'Enter hours from UTC between -12 and +14, with minutes if needed (for example -3, +5:30 or +5:45).' });
                     void save({ timeZone: { kind: 'offset', hours } }, 'offset');
                   }}
                 />

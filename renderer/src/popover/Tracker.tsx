@@ -3,8 +3,8 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EntryDraft, EntryView, UserError } from '../../../shared/domain';
 import { checkWorkspaceRules } from '../../../shared/entry-rules';
 import { toClockifyInstant } from '../../../shared/time/wire-format';
-import { resolveTimes, type TimesInput } from '../entry-times';
-import { dayKeyOf, formatClockTime, formatElapsed, shiftDayKey } from '../time-format';
+import { futureEndProblem, resolveTimes, type TimesInput } from '../entry-times';
+import { dayKeyOf, formatClockTime, formatElapsed } from '../time-format';
 import { EntryFields, type FieldChange } from './EntryFields';
 import { Icon } from './Icon';
 import { TimesFields } from './TimesFields';
@@ -226,10 +226,10 @@ function ManualEntryForm() {
     const resolved = resolveTimes(times, zone);
     if (!resolved.ok) return setError(resolved.error);
     const timesKey = JSON.stringify(times);
-    if (resolved.end.getTime() > Date.now() && confirmedFuture !== timesKey) {
+    const future = futureEndProblem(resolved.end, Date.now(), zone, timeFormat, 'Add entry');
+    if (future && confirmedFuture !== timesKey) {
       setConfirmedFuture(timesKey);
-      const when = `${dayKeyOf(resolved.end.getTime(), zone) === dayKeyOf(Date.now(), zone) ? 'today' : dayKeyOf(resolved.end.getTime(), zone) === shiftDayKey(dayKeyOf(Date.now(), zone), 1) ? 'tomorrow' : dayKeyOf(resolved.end.getTime(), zone)} ${formatClockTime(resolved.end.toISOString(), zone, timeFormat)}`;
-      return setError({ kind: 'future', status: null, field: 'end', message: `This entry ends in the future (${when}): press Add entry again to add it anyway. Nothing was sent yet.` });
+      return setError(future);
     }
     const result = await call(() => window.clockify.addEntry({ draft: wire(draft), times: { start: toClockifyInstant(resolved.start), end: toClockifyInstant(resolved.end) } }));
     if (!result.ok) return setError(result.error);

@@ -85,7 +85,7 @@ interface Reading {
 function read(line: string, now: number, snapshot: AppSnapshot, workspace: WorkspaceOption, catalog: CatalogData | null, catalogError: string | null): Reading {
   if (line.trim() === '') return { parse: null, plan: null, problem: null };
   if (!catalog) return { parse: null, plan: null, problem: { message: catalogError ?? 'The projects and tags are still loading: press Enter again in a moment.' } };
-  const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, projects: catalog.projects.sorted, tags: catalog.tags });
+  const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, dateOrder: snapshot.preferences.dateOrder, projects: catalog.projects.sorted, tags: catalog.tags });
   if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}), ...(parse.choiceFor ? { choiceFor: parse.choiceFor } : {}) } };
   const plan = planEntries(parse, catalog, workspace);
   return { parse, plan, problem: plan.problem ? { message: plan.problem.message } : null };
@@ -122,7 +122,7 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
   const reading = useMemo(() => read(line, now, snapshot, workspace, catalog, catalogError), [line, now, snapshot, workspace, catalog, catalogError]);
   const { parse, plan, problem } = reading;
   if (line.trim() === '') lastPlan.current = null;
-  else if (plan) lastPlan.current = plan;
+  else if (plan && !problem) lastPlan.current = plan;
 
   // A line that does not read yet becomes an error once the user pauses; it stays one (and follows
   // the typing) until the line reads again.
@@ -189,8 +189,9 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
   }
 
   const showProblem = problem !== null && armed;
-  // While a line does not read yet, the last preview stays (dimmed) so the window does not jump.
-  const shown = plan ?? (problem && !armed ? lastPlan.current : null);
+  // While a line does not read yet, the last preview stays (dimmed) so the window does not jump; once
+  // the error shows, no preview does: a line that breaks a workspace rule adds nothing.
+  const shown = problem ? (armed ? null : lastPlan.current) : plan;
 
   return (
     <main className="quick-entry">
