@@ -33,6 +33,19 @@ export default tseslint.config(
     },
   },
   {
+    // core/ is free of Electron and of the adapters: the interfaces it needs live in core/, platform/ implements them, main.ts wires.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'electron/*'], message: 'electron/core/ must not import Electron.' },
+          { group: ['../platform/*', '**/electron/platform/*', '../ipc/*', '../main'], message: 'electron/core/ must not import the adapters: put the interface in core/ and implement it in platform/.' },
+        ],
+      }],
+    },
+  },
+  {
     // The IPC wrappers are the only places allowed to touch ipcMain / ipcRenderer.
     // So is the Electron double, which plays them (types only) for the boot test.
     files: ['electron/ipc/electron-transport.ts', 'electron/preload.ts', 'e2e/electron-double/**/*.ts'],

@@ -8,8 +8,7 @@ import type { AccountRecord } from '../../shared/settings';
 import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
 import type { User } from '../clockify/schemas';
-import type { SecretStore } from '../platform/secret-store';
-import type { SettingsStore } from '../platform/settings-store';
+import type { SecretStore, SettingsStore } from './stores';
 
 /** Makes a client for a connection; `quick` clients do not retry (checking a key should answer at once). */
 export type ClientFactory = (connection: ConnectionConfig, secret: string, options?: { quick?: boolean }) => ClockifyClient;

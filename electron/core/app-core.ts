@@ -26,8 +26,7 @@ import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
-import type { SecretStore } from '../platform/secret-store';
-import type { SettingsStore } from '../platform/settings-store';
+import type { SecretStore, SettingsStore } from './stores';
 
 export interface AppCoreOptions {
   readonly secrets: SecretStore;

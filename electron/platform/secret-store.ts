@@ -4,15 +4,9 @@
 //
 // Errors thrown by any SecretStore never contain the secret.
 
-export interface SecretStore {
-  readonly kind: 'keychain' | 'memory';
-  /** The stored secret, or null when there is none. */
-  get(account: string): Promise<string | null>;
-  /** Stores or replaces the secret. */
-  set(account: string, secret: string): Promise<void>;
-  /** Removes the secret; true if there was one. */
-  delete(account: string): Promise<boolean>;
-}
+import type { SecretStore } from '../core/stores';
+
+export type { SecretStore };
 
 /**
  * No usable OS keychain: on Linux no Secret Service answered on the session D-Bus, or it refused

@@ -3,19 +3,15 @@
 // Versions are migrated here (shared/settings.ts); a file that cannot be read is kept aside and
 // reported, and the app starts with defaults.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { DEFAULT_SETTINGS, migrateSettings, settingsSchema, type AppSettings } from '../../shared/settings';
+import { DEFAULT_SETTINGS, migrateSettings, settingsSchema } from '../../shared/settings';
+import type { SettingsStore } from '../core/stores';
+
+export type { SettingsStore };
 
 /** The part of electron-store / conf this needs. */
 export interface RawStore {
   store: Record<string, unknown>;
   readonly path: string;
-}
-
-export interface SettingsStore {
-  get(): AppSettings;
-  update(patch: Partial<Omit<AppSettings, 'schemaVersion'>>): AppSettings;
-  /** Set when the stored settings could not be used: what happened and where the old file is. */
-  readonly problem: string | null;
 }
 
 export function createSettingsStore(file: string, open: () => RawStore, now = Date.now()): SettingsStore {
