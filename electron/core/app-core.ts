@@ -116,6 +116,7 @@ export class AppCore {
       workspace: () => this.workspace(),
       send: () => void this.outbox.kick(),
       newId: options.newId,
+      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
     });
     this.idle = options.power
       ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command) })
@@ -408,6 +409,29 @@ export class AppCore {
 
   updateRunningEntry(draft: EntryDraft): Result<null> {
     return this.timer.updateRunning(draft);
+  }
+
+  /** Moves the running timer's start (a past instant, or the end of the entry before it). */
+  moveRunningStart(at: string | 'last-entry-end'): Result<null> {
+    const timer = this.timer.timer();
+    const previous = timer.status === 'running' ? this.timer.previousEntry(timer.entry) : undefined;
+    const result = this.timer.moveStart(at);
+    const start = this.timer.timer();
+    if (result.ok && previous?.end && start.status === 'running' && Date.parse(previous.end) > Date.parse(start.entry.start)) {
+      const { timeZone, timeFormat } = this.preferences();
+      this.notice('info', `“${previous.description || 'The previous entry'}” now ends at ${formatClockTime(start.entry.start, timeZone, timeFormat)}, where this timer starts: no overlap.`);
+    }
+    return result;
+  }
+
+  /** Stops the running timer at a moment that has passed. */
+  stopTimerAt(at: string): Result<null> {
+    return this.timer.stopAt(at);
+  }
+
+  /** Runs the entry stopped last again (within a few minutes of its end): one entry, not two. */
+  resumeEntry(key: string): Result<null> {
+    return this.timer.resume(key);
   }
 
   addEntry(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
