@@ -2,7 +2,7 @@
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
 import type { ConnectionConfig } from '../../shared/connection';
-import type { AppSnapshot, Catalog, ClientOption, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSnapshot, Catalog, ClientOption, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, TimerState, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
@@ -119,7 +119,7 @@ export class AppCore {
       formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
     });
     this.idle = options.power
-      ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command) })
+      ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command), awayChanged: () => this.changed() })
       : null;
     this.rescue = options.activity ? new TimerRescue(options.activity) : null;
     this.stopActivity = options.activity?.onChange(() => this.changed()) ?? (() => undefined);
@@ -158,6 +158,7 @@ export class AppCore {
       workspaces: session ? this.cache.workspaces : [],
       workspaceId,
       timer,
+      lastAway: this.lastAway(timer),
       recent: this.entries
         .view()
         .filter((entry) => entry.workspaceId === workspaceId && entry.end !== null && entry.start >= since),
@@ -172,6 +173,13 @@ export class AppCore {
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
     };
+  }
+
+  /** The latest moment the user went away while the timer ran: seen by the idle watcher, or a long unused stretch. */
+  private lastAway(timer: TimerState): string | null {
+    if (timer.status !== 'running') return null;
+    const seen = [this.idle?.lastAway ?? null, this.options.activity?.current.lastBreak?.from ?? null].filter((at): at is number => at !== null && at > Date.parse(timer.entry.start) && at < this.options.clock.now());
+    return seen.length > 0 ? toClockifyInstant(new Date(Math.max(...seen))) : null;
   }
 
   catalog(workspaceId: string): Catalog {

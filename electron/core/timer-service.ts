@@ -3,7 +3,7 @@
 import type { EntryDraft, EntryView, Result, UserError, WorkspaceOption } from '../../shared/domain';
 import { checkTimes, checkWorkspaceRules } from '../../shared/entry-rules';
 import { entryTypeLabel, mayChange, mayContinue } from '../../shared/entry-types';
-import { RESUME_WINDOW_MS, resumableEntry } from '../../shared/resume-window';
+import { RESUME_WINDOW_MS, previousEntry, resumableEntry } from '../../shared/running-timer';
 import { toClockifyInstant } from '../../shared/time/wire-format';
 import type { Clock } from './clock';
 import { timerOf } from './entry-model';
@@ -125,14 +125,9 @@ export class TimerService {
     return this.update(entry.key, draftOf(entry), { start, end: null });
   }
 
-  /** The finished entry that began last before `entry` (same workspace): it bounds a moved start. */
+  /** The finished entry before `entry`: it bounds a moved start. */
   previousEntry(entry: EntryView): EntryView | undefined {
-    let previous: EntryView | undefined;
-    for (const other of this.deps.entries.view()) {
-      if (other.key === entry.key || other.end === null || other.workspaceId !== entry.workspaceId || other.start >= entry.start) continue;
-      if (!previous || other.start > previous.start) previous = other;
-    }
-    return previous;
+    return previousEntry(this.deps.entries.view(), entry);
   }
 
   /** Stops the running timer at a past moment `at` (after its start, not in the future). */

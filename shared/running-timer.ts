@@ -1,4 +1,4 @@
-// Resume: shortly after a stop, the same entry runs again as if it had never stopped (one entry,
+// The running timer's neighbours. Resume: shortly after a stop, the same entry runs again as if it had never stopped (one entry,
 // not two). Clockify allows it: a PUT of the entry without `end` makes it run again (see
 // e2e/fake-clockify/README.md). Past the window, Continue starts a new entry instead.
 import type { EntryView } from './domain';
@@ -18,4 +18,17 @@ export function resumableEntry(entries: readonly EntryView[], now: number): Entr
   if (!last || !mayContinue(last.type)) return null;
   const since = now - Date.parse(last.end!);
   return since >= 0 && since <= RESUME_WINDOW_MS ? last : null;
+}
+
+/**
+ * The finished entry that began last before `entry` (same workspace): a moved start may not go back
+ * to its start, and "since my last entry ended" starts at its end.
+ */
+export function previousEntry(entries: readonly EntryView[], entry: EntryView): EntryView | undefined {
+  let previous: EntryView | undefined;
+  for (const other of entries) {
+    if (other.key === entry.key || other.end === null || other.workspaceId !== entry.workspaceId || Date.parse(other.start) >= Date.parse(entry.start)) continue;
+    if (!previous || Date.parse(other.start) > Date.parse(previous.start)) previous = other;
+  }
+  return previous;
 }
