@@ -164,13 +164,12 @@ function MomentForm({ label, submitLabel, placeholder, initial, zone, shortcut, 
           {error.message}
         </div>
       )}
+      {shortcut && (
+        <button type="button" className="quiet small moment-shortcut" onClick={() => void submit(shortcut.value)}>
+          {shortcut.label}
+        </button>
+      )}
       <div className="moment-actions">
-        {shortcut && (
-          <button type="button" className="quiet small" onClick={() => void submit(shortcut.value)}>
-            {shortcut.label}
-          </button>
-        )}
-        <span className="spacer" />
         <button type="button" className="quiet small" onClick={cancel}>
           Cancel
         </button>
