@@ -169,6 +169,21 @@ describe('discard with undo', () => {
     expect(runningEntry(under).description).toBe('Oops');
   });
 
+  it('refuses to bring a discarded timer back beside a timer started since, in words, and can after its stop', async () => {
+    const under = await ready();
+    under.core.startTimer(draft({ description: 'Discarded' }));
+    await under.settled();
+    const { key } = runningEntry(under);
+    under.core.discardTimer();
+    under.core.startTimer(draft({ description: 'Next' }));
+    await under.settled();
+    expect(under.core.undoDeleteEntry(key)).toMatchObject({ ok: false, error: { message: 'Another timer runs now: stop it first, then undo the discard.' } });
+    under.core.stopTimer();
+    expect(under.core.undoDeleteEntry(key)).toEqual({ ok: true, value: null });
+    await under.settled();
+    expect(fake.state.timeEntries.filter((e) => e.end === null).map((e) => e.description)).toEqual(['Discarded']);
+  });
+
   it('undo right away (the delete still waiting, offline) sends nothing at all', async () => {
     const under = await ready();
     under.core.startTimer(draft({ description: 'Kept' }));

@@ -214,6 +214,8 @@ export class TimerService {
   undoDelete(key: string): Result<null> {
     const fields = this.deleted.get(key);
     if (!fields) return fail('There is nothing to undo.');
+    // A discarded timer comes back running: not beside another one (Clockify refuses a second).
+    if (fields.end === null && this.timer().status === 'running') return fail('Another timer runs now: stop it first, then undo the discard.');
     this.deleted.delete(key);
     const waiting = this.deps.entries.intents.find((intent) => intent.kind === 'delete' && intent.key === key && !intent.problem);
     if (waiting && !this.isSending(waiting)) return this.rewrite((intents) => intents.filter((intent) => intent.id !== waiting.id));
