@@ -1,38 +1,23 @@
 // The running timer through the journal: its start moved, stopped at a past moment, discarded with
 // undo, and resumed after a stop (one entry, not two), against the fake Clockify over real HTTP.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntryDraft, EntryView } from '../../shared/domain';
-import { startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
-import { openCore, signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
+import { coreSuite } from '../../e2e/support/core-suite';
+import type { CoreUnderTest } from '../../e2e/support/core-fixture';
 
-let fake: FakeClockify;
-const cores: CoreUnderTest[] = [];
-
-beforeEach(async () => {
-  fake = await startFakeClockify({ seed: 'small' });
-});
-afterEach(async () => {
-  for (const under of cores.splice(0)) under.core.close();
-  await fake.close();
-});
-
-async function ready(options: Parameters<typeof signedIn>[1] = {}): Promise<CoreUnderTest> {
-  const under = await signedIn(fake, options);
-  cores.push(under);
-  fake.clearRequests();
-  return under;
-}
+const suite = coreSuite();
+const ready = () => suite.ready();
 
 const draft = (over: Partial<EntryDraft> = {}): EntryDraft => ({ description: 'Deep work', projectId: null, taskId: null, tagIds: [], billable: false, ...over });
-const writes = () => fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
-const serverEntry = (description: string) => fake.state.timeEntries.find((e) => e.description === description);
+const writes = () => suite.fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
+const serverEntry = (description: string) => suite.fake.state.timeEntries.find((e) => e.description === description);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const MIN = 60_000;
 /** Clockify answers 503 to every `method` request until the faults are cleared. */
-const unavailable = (method: string) => fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method } });
+const unavailable = (method: string) => suite.fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method } });
 async function backOnline(under: CoreUnderTest) {
-  fake.clearFaults();
-  fake.clearRequests();
+  suite.fake.clearFaults();
+  suite.fake.clearRequests();
   await under.core.retrySync();
   await under.settled();
 }
@@ -51,7 +36,7 @@ async function withPreviousEntry(under: CoreUnderTest) {
   under.core.startTimer(draft({ description: 'Now' }));
   await under.clock.advance(10 * MIN);
   await under.settled();
-  fake.clearRequests();
+  suite.fake.clearRequests();
   return before;
 }
 
@@ -117,7 +102,7 @@ describe('moving the running timer start', () => {
     const under = await ready();
     under.core.startTimer(draft({ description: 'Untitled' }));
     await under.settled();
-    const project = fake.state.projects[0]!;
+    const project = suite.fake.state.projects[0]!;
     expect(under.core.updateRunningEntry(draft({ description: 'Named', projectId: project.id, billable: true }))).toEqual({ ok: true, value: null });
     await under.settled();
     expect(serverEntry('Named')).toMatchObject({ projectId: project.id, billable: true, end: null });
@@ -131,7 +116,7 @@ describe('stop at a past moment', () => {
     under.core.startTimer(draft({ description: 'Forgot to stop' }));
     await under.clock.advance(90 * MIN);
     await under.settled();
-    fake.clearRequests();
+    suite.fake.clearRequests();
     const at = iso(under.clock.now() - 30 * MIN);
     expect(under.core.stopTimerAt(at)).toEqual({ ok: true, value: null });
     await under.settled();
@@ -144,7 +129,7 @@ describe('stop at a past moment', () => {
     under.core.startTimer(draft({ description: 'Still going' }));
     await under.clock.advance(30 * MIN);
     await under.settled();
-    fake.clearRequests();
+    suite.fake.clearRequests();
     expect(under.core.stopTimerAt(iso(under.clock.now() + MIN))).toMatchObject({ ok: false, error: { field: 'end', message: expect.stringMatching(/still to come.*still running/) } });
     expect(under.core.stopTimerAt(iso(under.clock.now() - 40 * MIN))).toMatchObject({ ok: false, error: { field: 'end', message: expect.stringMatching(/began at \d\d:\d\d.*still running/) } });
     await under.settled();
@@ -181,14 +166,14 @@ describe('discard with undo', () => {
     under.core.stopTimer();
     expect(under.core.undoDeleteEntry(key)).toEqual({ ok: true, value: null });
     await under.settled();
-    expect(fake.state.timeEntries.filter((e) => e.end === null).map((e) => e.description)).toEqual(['Discarded']);
+    expect(suite.fake.state.timeEntries.filter((e) => e.end === null).map((e) => e.description)).toEqual(['Discarded']);
   });
 
   it('undo right away (the delete still waiting, offline) sends nothing at all', async () => {
     const under = await ready();
     under.core.startTimer(draft({ description: 'Kept' }));
     await under.settled();
-    fake.clearRequests();
+    suite.fake.clearRequests();
     unavailable('DELETE');
     const { key } = runningEntry(under);
     under.core.discardTimer();
@@ -209,19 +194,19 @@ describe('resume after a stop', () => {
     await under.settled();
     const stopped = under.core.snapshot().recent[0]!;
     await under.clock.advance(3 * MIN);
-    fake.clearRequests();
+    suite.fake.clearRequests();
     expect(under.core.resumeEntry(stopped.key)).toEqual({ ok: true, value: null });
     expect(runningEntry(under).key).toBe(stopped.key);
     await under.settled();
     expect(writes()).toEqual(['PUT 200']);
-    expect(fake.state.timeEntries.filter((e) => e.description === 'Writing')).toEqual([expect.objectContaining({ start: stopped.start, end: null })]);
+    expect(suite.fake.state.timeEntries.filter((e) => e.description === 'Writing')).toEqual([expect.objectContaining({ start: stopped.start, end: null })]);
   });
 
   it('a resume while the stop still waits (offline) just drops the stop: nothing is sent', async () => {
     const under = await ready();
     under.core.startTimer(draft({ description: 'Flaky wifi' }));
     await under.settled();
-    fake.clearRequests();
+    suite.fake.clearRequests();
     unavailable('PATCH');
     await under.clock.advance(10 * MIN);
     under.core.stopTimer();
@@ -246,16 +231,14 @@ describe('resume after a stop', () => {
     unavailable('PUT');
     under.core.resumeEntry(key);
     await under.settled();
-    under.core.close();
-    cores.splice(cores.indexOf(under), 1);
-    fake.clearFaults();
-    fake.clearRequests();
-    const again = await openCore(fake, { dataDir: under.dataDir, clock: under.clock, secrets: under.secrets });
-    cores.push(again);
+    suite.close(under);
+    suite.fake.clearFaults();
+    suite.fake.clearRequests();
+    const again = await suite.reopen({ dataDir: under.dataDir, clock: under.clock, secrets: under.secrets });
     await again.core.retrySync();
     await again.settled();
     expect(writes()).toEqual(['PUT 200']);
-    expect(fake.state.timeEntries.filter((e) => e.description === 'Across a restart')).toEqual([expect.objectContaining({ end: null })]);
+    expect(suite.fake.state.timeEntries.filter((e) => e.description === 'Across a restart')).toEqual([expect.objectContaining({ end: null })]);
   });
 
   it('refuses after the window, while a timer runs, or for an older entry, in words', async () => {
@@ -273,6 +256,6 @@ describe('resume after a stop', () => {
     const newer = under.core.snapshot().recent.find((e) => e.description === 'Newer')!;
     expect(under.core.resumeEntry(newer.key)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/use Continue/) } });
     await under.settled();
-    expect(fake.state.timeEntries.filter((e) => e.end === null)).toEqual([]);
+    expect(suite.fake.state.timeEntries.filter((e) => e.end === null)).toEqual([]);
   });
 });
