@@ -30,6 +30,13 @@ test('moves the start: since the last entry ended, refused before that entry in 
   await startTimer(page, 'Writing');
   fake.clearRequests();
 
+  // Opened and left as it is (Enter on the start shown): nothing is sent.
+  await page.getByRole('button', { name: 'Change start' }).click();
+  await page.getByRole('textbox', { name: 'Started at' }).press('Enter');
+  await expect(page.getByRole('group', { name: 'Started at' })).toHaveCount(0);
+  await outboxIdle(page, app);
+  expect(writes(fake)).toEqual([]);
+
   await page.getByRole('button', { name: 'Change start' }).click();
   const form = page.getByRole('group', { name: 'Started at' });
   await form.getByRole('button', { name: /^Since my last entry ended \(\d\d:\d\d\)$/ }).click();

@@ -118,6 +118,8 @@ function MomentForm({ label, submitLabel, placeholder, initial, zone, shortcut, 
 
   const submit = async (value?: string) => {
     let at = value;
+    // The start shown, unchanged: nothing to send (its seconds would be lost for nothing).
+    if (at === undefined && initial !== '' && text.trim() === initial) return cancel();
     if (at === undefined) {
       const moment = parsePastMoment(text, Date.now(), zone);
       if (!moment.ok) return setError({ kind: 'invalid', message: moment.message, status: null });
