@@ -130,6 +130,8 @@ async function main(): Promise<void> {
         return report(core.stopTimer());
       case 'continue':
         return report(core.continueEntry(trayCommand.entryKey));
+      case 'resume':
+        return report(core.resumeEntry(trayCommand.entryKey));
       case 'quick-entry':
         return windows.showQuickEntry();
       case 'settings':

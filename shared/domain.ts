@@ -230,6 +230,11 @@ export interface AppSnapshot {
   readonly workspaces: readonly WorkspaceOption[];
   readonly workspaceId: string | null;
   readonly timer: TimerState;
+  /**
+   * When the computer last went idle, locked or asleep while the running timer ran (ISO), if the
+   * app saw it: "Stop at…" offers that moment. Null when unknown or no timer runs.
+   */
+  readonly lastAway?: string | null;
   /** Newest first, the running entry excluded. */
   readonly recent: readonly EntryView[];
   readonly sync: SyncState;

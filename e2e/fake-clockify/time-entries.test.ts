@@ -68,6 +68,16 @@ describe('starting and stopping', () => {
     expect(await api('PUT', `/workspaces/${ws}/time-entries/${other.body.id}`, { body: { start: '2026-05-20T06:00:00Z' } })).toMatchObject({ status: 400, body: { code: 501 } });
   });
 
+  it('a PUT without end makes a stopped entry run again: the same entry, in progress (how Resume works)', async () => {
+    const { api, ws, mine } = await setup();
+    const started = await api('POST', `/workspaces/${ws}/time-entries`, { body: { start: '2026-05-20T08:00:00Z', description: 'Focus' } });
+    await api('PATCH', mine, { body: { end: '2026-05-20T08:40:00Z' } });
+    const resumed = await api('PUT', `/workspaces/${ws}/time-entries/${started.body.id}`, { body: { start: '2026-05-20T08:00:00Z', end: null, description: 'Focus', billable: false } });
+    expect(resumed).toMatchObject({ status: 200, body: { id: started.body.id, timeInterval: { start: '2026-05-20T08:00:00Z', end: null, duration: null } } });
+    expect((await api('GET', `${mine}?in-progress=true`)).body.map((e: { id: string }) => e.id)).toEqual([started.body.id]);
+    expect((await api('PATCH', mine, { body: { end: '2026-05-20T09:00:00Z' } })).body).toMatchObject({ id: started.body.id, timeInterval: { duration: 'PT1H' } });
+  });
+
   it('refuses milliseconds, offsets and end before start', async () => {
     const { api, ws, mine } = await setup();
     for (const start of ['2026-05-20T08:00:00.000Z', '2026-05-20T10:00:00+02:00', '2026-05-20 08:00:00']) {

@@ -23,6 +23,25 @@ for (const scheme of ['light', 'dark'] as const) {
       await regions.close();
     });
 
+    test(`running timer: change start, end at (${scheme})`, async ({ page, app }) => {
+      await app.signIn();
+      await app.open(page);
+      await page.getByRole('textbox', { name: 'Description' }).fill('Review pull requests');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await expect(page.getByRole('timer')).toBeVisible();
+      await page.getByRole('button', { name: 'Change start' }).click();
+      await page.getByRole('textbox', { name: 'Started at' }).fill('-20m');
+      await settle(page);
+      await page.screenshot({ path: out('running-timer-start', scheme) });
+      await page.getByRole('textbox', { name: 'Started at' }).press('Enter');
+      await page.getByRole('button', { name: 'End at…' }).click();
+      await page.getByRole('textbox', { name: 'Ended at' }).fill('soon');
+      await page.getByRole('textbox', { name: 'Ended at' }).press('Enter');
+      await expect(page.getByRole('group', { name: 'Ended at' }).getByRole('alert')).toBeVisible();
+      await settle(page);
+      await page.screenshot({ path: out('running-timer-end', scheme) });
+    });
+
     test(`main, recent entries and manual entry (${scheme})`, async ({ page, app }) => {
       await app.signIn();
       await app.open(page);

@@ -2,7 +2,7 @@
 // account, the catalog cache, the entries with their journal, the outbox and reconciliation, and
 // publishes a snapshot of it all whenever something changes.
 import { CLOCKIFY_SERVERS, matonConnectionsUrl, type ConnectionConfig } from '../../shared/connection';
-import type { AppSnapshot, Catalog, ClientOption, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, UserError, WorkspaceOption } from '../../shared/domain';
+import type { AppSnapshot, Catalog, ClientOption, EntryDraft, EntryView, IdleAnswer, IdlePrompt, Notice, Preferences, ProjectOption, Result, TagOption, TaskOption, TimerState, UserError, WorkspaceOption } from '../../shared/domain';
 import { shortcutClashes, type ShortcutName } from '../../shared/accelerator';
 import type { AppSettings, AppSettingsView, SettingsPatch, TimeZoneOverride } from '../../shared/settings';
 import { toClockifyInstant } from '../../shared/time/wire-format';
@@ -123,6 +123,7 @@ export class AppCore {
       workspace: () => this.workspace(),
       send: () => void this.outbox.kick(),
       newId: options.newId,
+      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
     });
     this.maton = new MatonSetup({
       connections: options.matonConnections ?? (() => unavailableMatonConnections),
@@ -148,7 +149,7 @@ export class AppCore {
       },
     });
     this.idle = options.power
-      ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command) })
+      ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command), awayChanged: () => this.changed() })
       : null;
     this.rescue = options.activity ? new TimerRescue(options.activity) : null;
     this.stopActivity = options.activity?.onChange(() => this.changed()) ?? (() => undefined);
@@ -187,6 +188,7 @@ export class AppCore {
       workspaces: session ? this.cache.workspaces : [],
       workspaceId,
       timer,
+      lastAway: this.lastAway(timer),
       recent: this.entries
         .view()
         .filter((entry) => entry.workspaceId === workspaceId && entry.end !== null && entry.start >= since),
@@ -209,6 +211,13 @@ export class AppCore {
         active: account.id === session?.accountId,
       })),
     };
+  }
+
+  /** The latest moment the user went away while the timer ran: seen by the idle watcher, or a long unused stretch. */
+  private lastAway(timer: TimerState): string | null {
+    if (timer.status !== 'running') return null;
+    const seen = [this.idle?.lastAway ?? null, this.options.activity?.current.lastBreak?.from ?? null].filter((at): at is number => at !== null && at > Date.parse(timer.entry.start) && at < this.options.clock.now());
+    return seen.length > 0 ? toClockifyInstant(new Date(Math.max(...seen))) : null;
   }
 
   catalog(workspaceId: string): Catalog {
@@ -582,6 +591,29 @@ export class AppCore {
 
   updateRunningEntry(draft: EntryDraft): Result<null> {
     return this.timer.updateRunning(draft);
+  }
+
+  /** Moves the running timer's start (a past instant, or the end of the entry before it). */
+  moveRunningStart(at: string | 'last-entry-end'): Result<null> {
+    const timer = this.timer.timer();
+    const previous = timer.status === 'running' ? this.timer.previousEntry(timer.entry) : undefined;
+    const result = this.timer.moveStart(at);
+    const start = this.timer.timer();
+    if (result.ok && previous?.end && start.status === 'running' && Date.parse(previous.end) > Date.parse(start.entry.start)) {
+      const { timeZone, timeFormat } = this.preferences();
+      this.notice('info', `“${previous.description || 'The previous entry'}” now ends at ${formatClockTime(start.entry.start, timeZone, timeFormat)}, where this timer starts: no overlap.`);
+    }
+    return result;
+  }
+
+  /** Stops the running timer at a moment that has passed. */
+  stopTimerAt(at: string): Result<null> {
+    return this.timer.stopAt(at);
+  }
+
+  /** Runs the entry stopped last again (within a few minutes of its end): one entry, not two. */
+  resumeEntry(key: string): Result<null> {
+    return this.timer.resume(key);
   }
 
   addEntry(draft: EntryDraft, times: { start: string; end: string }): Result<null> {

@@ -344,6 +344,8 @@ export interface IdleWatcherOptions {
   readonly run: (command: IdleCommand) => void;
   /** How often the idle time is read while a timer runs (default 30 s). */
   readonly sampleEveryMs?: number;
+  /** Told when `lastAway` changes (the user came back from an absence). */
+  readonly awayChanged?: () => void;
 }
 
 /**
@@ -380,9 +382,27 @@ export class IdleWatcher {
     this.cancelSample = null;
   }
 
+  /** When the user last went away (idle past the threshold, locked, asleep) and came back since (epoch ms), or null. */
+  get lastAway(): number | null {
+    return this.lastAwaySince;
+  }
+
+  private lastAwaySince: number | null = null;
+
   private feed(event: IdleEvent): void {
-    const step = idleStep(this.state, event, this.options.settings());
+    const settings = this.options.settings();
+    const before = this.state.absence;
+    const step = idleStep(this.state, event, settings);
     this.state = step.state;
+    const after = step.state.absence;
+    // A run of absence ended (the user is back): remember when it began, if it counted as away.
+    if (before && after?.since !== before.since) {
+      const away = before.lockedAt !== null || before.asleepAt !== null || before.seen - before.since >= settings.thresholdMinutes * 60_000;
+      if (away && before.since !== this.lastAwaySince) {
+        this.lastAwaySince = before.since;
+        this.options.awayChanged?.();
+      }
+    }
     this.scheduleSample();
     for (const command of step.commands) this.options.run(command);
   }

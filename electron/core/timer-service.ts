@@ -3,6 +3,7 @@
 import type { EntryDraft, EntryView, Result, UserError, WorkspaceOption } from '../../shared/domain';
 import { checkTimes, checkWorkspaceRules } from '../../shared/entry-rules';
 import { entryTypeLabel, mayChange, mayContinue } from '../../shared/entry-types';
+import { RESUME_WINDOW_MS, previousEntry, resumableEntry } from '../../shared/running-timer';
 import { toClockifyInstant } from '../../shared/time/wire-format';
 import type { Clock } from './clock';
 import { timerOf } from './entry-model';
@@ -16,6 +17,8 @@ export interface TimerServiceDeps {
   /** Wakes the outbox after intents were written. */
   readonly send: () => void;
   readonly newId: () => string;
+  /** An instant as the user reads times ("09:10", "9:10 AM"), for messages. */
+  readonly formatTime: (instant: string) => string;
 }
 
 const ok: Result<null> = { ok: true, value: null };
@@ -96,6 +99,66 @@ export class TimerService {
     return this.update(entry.key, draft, { start: entry.start, end: refusedStop?.kind === 'stop' ? refusedStop.end : null });
   }
 
+  /**
+   * Moves the running entry's start to `at` (a past moment), or to the end of the entry before it
+   * ("since my last entry ended"). Never in the future, never at or before the previous entry's
+   * start; a previous entry that ended after the new start is ended there (no overlap).
+   */
+  moveStart(at: string | 'last-entry-end'): Result<null> {
+    const timer = this.timer();
+    if (timer.status !== 'running') return fail('No timer is running.');
+    const entry = timer.entry;
+    const previous = this.previousEntry(entry);
+    if (at === 'last-entry-end' && !previous?.end) return fail('There is no earlier entry to start from: type the start time instead.', 'start');
+    const start = at === 'last-entry-end' ? previous!.end! : at;
+    const when = Date.parse(start);
+    if (Number.isNaN(when)) return fail('Enter a start time such as 9:10 or -20m.', 'start');
+    const now = this.deps.clock.now();
+    if (when > now) return fail(`${this.deps.formatTime(start)} is still to come (it is ${this.deps.formatTime(this.now())}): a running timer starts in the past. Nothing was changed.`, 'start');
+    if (previous && when <= Date.parse(previous.start)) {
+      return fail(`That is before your previous entry “${previous.description || 'no description'}” began (${this.deps.formatTime(previous.start)}): choose a later start, or edit that entry first. Nothing was changed.`, 'start');
+    }
+    if (previous?.end && Date.parse(previous.end) > when) {
+      const trimmed = this.update(previous.key, draftOf(previous), { start: previous.start, end: start });
+      if (!trimmed.ok) return trimmed;
+    }
+    return this.update(entry.key, draftOf(entry), { start, end: null });
+  }
+
+  /** The finished entry before `entry`: it bounds a moved start. */
+  previousEntry(entry: EntryView): EntryView | undefined {
+    return previousEntry(this.deps.entries.view(), entry);
+  }
+
+  /** Stops the running timer at a past moment `at` (after its start, not in the future). */
+  stopAt(at: string): Result<null> {
+    const timer = this.timer();
+    if (timer.status !== 'running') return fail('No timer is running.');
+    const when = Date.parse(at);
+    if (Number.isNaN(when)) return fail('Enter the time it ended, such as 17:30 or -20m.', 'end');
+    if (when > this.deps.clock.now()) return fail(`${this.deps.formatTime(at)} is still to come: stop at a time that has passed, or press Stop. The timer is still running.`, 'end');
+    if (when <= Date.parse(timer.entry.start)) return fail(`The timer began at ${this.deps.formatTime(timer.entry.start)}: stop it at a later time. The timer is still running.`, 'end');
+    return this.write(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: instant(at) }));
+  }
+
+  /**
+   * Runs the entry stopped last again, as if it had never stopped: a stop still waiting is simply
+   * dropped, else the entry is replaced without an end (Clockify's PUT without `end`).
+   */
+  resume(key: string): Result<null> {
+    const entry = this.deps.entries.find(key);
+    if (!entry) return fail('That entry is no longer in the recent list.');
+    if (this.timer().status === 'running') return fail('A timer is running: stop it first, or use Continue to start this one instead.');
+    const refused = this.blockedStop();
+    if (refused) return { ok: false, error: refused };
+    if (resumableEntry(this.deps.entries.view(), this.deps.clock.now())?.key !== entry.key) {
+      return fail(`Only the last entry can be resumed, within ${RESUME_WINDOW_MS / 60_000} minutes of its end: use Continue to start it again as a new entry.`);
+    }
+    const waitingStop = this.deps.entries.intents.find((intent) => intent.kind === 'stop' && intent.key === key && !intent.problem && !this.isSending(intent));
+    if (waitingStop) return this.rewrite((intents) => intents.filter((intent) => intent.id !== waitingStop.id));
+    return this.update(entry.key, draftOf(entry), { start: entry.start, end: null });
+  }
+
   /** Adds a finished entry. */
   add(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
     const workspace = this.deps.workspace();
@@ -151,6 +214,8 @@ export class TimerService {
   undoDelete(key: string): Result<null> {
     const fields = this.deleted.get(key);
     if (!fields) return fail('There is nothing to undo.');
+    // A discarded timer comes back running: not beside another one (Clockify refuses a second).
+    if (fields.end === null && this.timer().status === 'running') return fail('Another timer runs now: stop it first, then undo the discard.');
     this.deleted.delete(key);
     const waiting = this.deps.entries.intents.find((intent) => intent.kind === 'delete' && intent.key === key && !intent.problem);
     if (waiting && !this.isSending(waiting)) return this.rewrite((intents) => intents.filter((intent) => intent.id !== waiting.id));

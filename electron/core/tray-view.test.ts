@@ -83,6 +83,14 @@ describe('tray menu', () => {
     expect(signedOut[1]).toMatchObject({ label: 'Start', enabled: false });
     expect(signedOut.some((item) => item.type === 'command' && item.label === 'Open' && item.enabled)).toBe(true);
   });
+  it('offers Resume for the entry stopped within the last 15 minutes, and not later', () => {
+    const justStopped = snapshot({ recent: [entry({ key: 'j', start: '2026-03-10T13:00:00Z', end: '2026-03-10T14:50:00Z' })] });
+    expect(trayMenu(justStopped, now, projects)[2]).toMatchObject({ label: 'Resume Design review — Website', command: { kind: 'resume', entryKey: 'j' }, enabled: true });
+    const labels = (at: number) => trayMenu(justStopped, at, projects).map((item) => (item.type === 'separator' ? '—' : item.label));
+    expect(labels(Date.parse('2026-03-10T15:05:00Z')).some((label) => label.startsWith('Resume'))).toBe(true);
+    expect(labels(Date.parse('2026-03-10T15:05:01Z')).some((label) => label.startsWith('Resume'))).toBe(false);
+    expect(trayMenu(running, now, projects).some((item) => item.type === 'command' && item.command.kind === 'resume')).toBe(false);
+  });
   it('offers no Continue for a break or time off, and leaves them out of today', () => {
     const withBreaks = snapshot({
       recent: [

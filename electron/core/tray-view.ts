@@ -3,6 +3,7 @@
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
 import { entrySeconds, formatDuration } from '../../shared/entry-totals';
 import { mayContinue } from '../../shared/entry-types';
+import { resumableEntry } from '../../shared/running-timer';
 import { snapshotWorkTotals, totalsText, type Goals } from './tray-totals';
 
 export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
@@ -54,6 +55,7 @@ export type TrayCommand =
   | { readonly kind: 'start' }
   | { readonly kind: 'stop' }
   | { readonly kind: 'continue'; readonly entryKey: string }
+  | { readonly kind: 'resume'; readonly entryKey: string }
   | { readonly kind: 'quick-entry' }
   | { readonly kind: 'open' }
   | { readonly kind: 'settings' }
@@ -79,6 +81,9 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
   } else {
     items.push({ type: 'label', label: signedIn ? 'Not tracking' : 'Not connected' });
     items.push({ type: 'command', label: 'Start', command: { kind: 'start' }, enabled: signedIn });
+    // Just stopped: the same entry runs again (one entry, not two).
+    const resumable = signedIn ? resumableEntry(snapshot.recent, now) : null;
+    if (resumable) items.push({ type: 'command', label: `Resume ${describe(resumable)}`, command: { kind: 'resume', entryKey: resumable.key }, enabled: true });
   }
   const continuable = distinctRecent(snapshot.recent, 5);
   if (continuable.length > 0) {

@@ -14,7 +14,7 @@ import type {
   TaskOption,
 } from '../domain';
 import { settingsPatchSchema, type AppSettingsView } from '../settings';
-import { connectionSchema, dayKeySchema, empty, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, matonConnectionIdSchema, timeZoneOverrideSchema } from './schemas';
+import { connectionSchema, dayKeySchema, empty, entryDraftSchema, entryTimesSchema, idleAnswerSchema, idSchema, instantSchema, matonConnectionIdSchema, timeZoneOverrideSchema } from './schemas';
 
 export const invokeRequests = {
   'app:snapshot': empty,
@@ -49,6 +49,10 @@ export const invokeRequests = {
   'timer:continue': z.strictObject({ entryKey: idSchema }),
   'timer:discard': empty,
   'timer:update-running': z.strictObject({ draft: entryDraftSchema }),
+  /** A past instant, or 'last-entry-end': since the entry before it ended. */
+  'timer:move-start': z.strictObject({ start: z.union([instantSchema, z.literal('last-entry-end')]) }),
+  'timer:stop-at': z.strictObject({ end: instantSchema }),
+  'timer:resume': z.strictObject({ entryKey: idSchema }),
   'entry:add': z.strictObject({ draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:update': z.strictObject({ entryKey: idSchema, draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:delete': z.strictObject({ entryKey: idSchema }),
@@ -100,6 +104,9 @@ export interface InvokeResponses {
   'timer:continue': Result<null>;
   'timer:discard': Result<null>;
   'timer:update-running': Result<null>;
+  'timer:move-start': Result<null>;
+  'timer:stop-at': Result<null>;
+  'timer:resume': Result<null>;
   'entry:add': Result<null>;
   'entry:update': Result<null>;
   'entry:delete': Result<null>;

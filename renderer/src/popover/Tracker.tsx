@@ -7,6 +7,7 @@ import { futureEndProblem, resolveTimes, type TimesInput } from '../entry-times'
 import { dayKeyOf, formatClockTime, formatElapsed } from '../time-format';
 import { EntryFields, type FieldChange } from './EntryFields';
 import { Icon } from './Icon';
+import { ResumeOffer, RunningTimerTools } from './RunningTimerTools';
 import { TimesFields } from './TimesFields';
 import {
   EMPTY_DRAFT,
@@ -85,8 +86,12 @@ function TimerForm() {
     const result = await startTimer();
     report(result);
   };
-  const stop = async () => {
+  /** A description still being typed goes to the running entry before it changes otherwise. */
+  const saveTyped = async () => {
     if (entry && draft.description !== entry.description) await saveRunning(draft);
+  };
+  const stop = async () => {
+    await saveTyped();
     const result = await stopTimer();
     report(result);
     // Ready for the next one.
@@ -154,6 +159,8 @@ function TimerForm() {
           </button>
         )}
       </div>
+      {entry && running && !refused && <RunningTimerTools entry={entry} beforeChange={saveTyped} />}
+      {!running && !refused && !elsewhere && <ResumeOffer />}
     </div>
   );
 }
