@@ -5,8 +5,9 @@
 import { memo, useMemo } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
 import { countsAsWork, entryTypeLabel, mayChange, mayContinue } from '../../../shared/entry-types';
+import { weekStartOf } from '../../../shared/work-totals';
 import type { CatalogData } from '../catalog-data';
-import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween, shiftDayKey } from '../time-format';
+import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
 import { Icon } from './Icon';
 import { call, setEditing, showToast, usePopover } from './store';
 
@@ -29,14 +30,6 @@ function groupByDay(entries: readonly EntryView[], zone: string, todayKey: strin
     .map(([key, list]) => ({ key, entries: list, seconds: list.reduce((sum, entry) => sum + (entry.end && countsAsWork(entry) ? secondsBetween(entry.start, entry.end) : 0), 0) }));
 }
 
-const WEEKDAYS: readonly Preferences['weekStart'][] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
-
-/** The first day of the week containing today, by the user's week start in Clockify. */
-function weekStartKey(todayKey: string, weekStart: Preferences['weekStart']): string {
-  const weekday = new Date(`${todayKey}T12:00:00Z`).getUTCDay();
-  return shiftDayKey(todayKey, -((weekday - WEEKDAYS.indexOf(weekStart) + 7) % 7));
-}
-
 export function RecentEntries() {
   const snapshot = usePopover((state) => state.snapshot);
   const catalog = usePopover((state) => state.catalog);
@@ -50,7 +43,7 @@ export function RecentEntries() {
   const running = snapshot?.timer.status === 'running' && snapshot.timer.entry.workspaceId === snapshot.workspaceId && countsAsWork(snapshot.timer.entry) ? snapshot.timer.entry : null;
   if (!preferences) return null;
   // The list holds the last seven days, so the week so far is always all in it.
-  const weekFrom = weekStartKey(todayKey, preferences.weekStart);
+  const weekFrom = weekStartOf(todayKey, preferences.weekStart);
   const weekSeconds = days.filter((day) => day.key >= weekFrom).reduce((sum, day) => sum + day.seconds, 0);
 
   return (
