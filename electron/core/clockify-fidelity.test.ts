@@ -1,33 +1,18 @@
 // What the real Clockify does that the core must not misread: custom field values and entry types
 // kept through a replacement (PUT clears what it leaves out), entry types shown for what they are,
 // and a 400 code 501 on reading an entry, which is not proof of a deletion.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntryDraft } from '../../shared/domain';
-import { startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
 import type { TimeEntry } from '../../e2e/fake-clockify/model';
-import { signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
+import type { CoreUnderTest } from '../../e2e/support/core-fixture';
+import { coreSuite } from '../../e2e/support/core-suite';
 
-let fake: FakeClockify;
-const cores: CoreUnderTest[] = [];
-
-beforeEach(async () => {
-  fake = await startFakeClockify({ seed: 'small' });
-});
-afterEach(async () => {
-  for (const under of cores.splice(0)) under.core.close();
-  await fake.close();
-});
-
-async function ready(): Promise<CoreUnderTest> {
-  const under = await signedIn(fake);
-  cores.push(under);
-  fake.clearRequests();
-  return under;
-}
+const suite = coreSuite();
+const ready = (): Promise<CoreUnderTest> => suite.ready();
 
 const draft = (over: Partial<EntryDraft> = {}): EntryDraft => ({ description: 'Deep work', projectId: null, taskId: null, tagIds: [], billable: false, ...over });
-const writes = () => fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
-const onServer = (description: string) => fake.state.timeEntries.find((e) => e.description === description);
+const writes = () => suite.fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.status}`);
+const onServer = (description: string) => suite.fake.state.timeEntries.find((e) => e.description === description);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const values = [
   { customFieldId: 'cf-po', timeEntryId: '', value: 'PO-4711', name: 'Purchase order', type: 'TXT' },
@@ -55,8 +40,8 @@ describe('custom field values survive edits (Clockify clears those a PUT leaves 
     core.updateEntry(view.key, { ...view, description: 'Logo sketches, round 2' }, { start: view.start, end: view.end! });
     await settled();
     expect(writes()).toEqual(['PUT 200']);
-    expect(fake.requests.at(-1)!.body).toMatchObject({ customFields: [{ customFieldId: 'cf-po', value: 'PO-4711' }, { customFieldId: 'cf-billable-to', value: ['ACME'] }] });
-    const after = fake.state.timeEntries.find((e) => e.id === original.id)!;
+    expect(suite.fake.requests.at(-1)!.body).toMatchObject({ customFields: [{ customFieldId: 'cf-po', value: 'PO-4711' }, { customFieldId: 'cf-billable-to', value: ['ACME'] }] });
+    const after = suite.fake.state.timeEntries.find((e) => e.id === original.id)!;
     expect(after).toMatchObject({ description: 'Logo sketches, round 2', taskId: original.taskId, tagIds: original.tagIds, billable: original.billable, type: 'REGULAR' });
     expect(keptValues(after)).toEqual([
       { customFieldId: 'cf-po', value: 'PO-4711' },
@@ -86,8 +71,8 @@ describe('custom field values survive edits (Clockify clears those a PUT leaves 
     expect(view.type).toBe('BREAK');
     core.updateEntry(view.key, { ...view, description: 'Lunch' }, { start: view.start, end: view.end! });
     await settled();
-    expect(fake.state.timeEntries.find((e) => e.id === original.id)).toMatchObject({ description: 'Lunch', type: 'BREAK' });
-    expect(keptValues(fake.state.timeEntries.find((e) => e.id === original.id))).toHaveLength(2);
+    expect(suite.fake.state.timeEntries.find((e) => e.id === original.id)).toMatchObject({ description: 'Lunch', type: 'BREAK' });
+    expect(keptValues(suite.fake.state.timeEntries.find((e) => e.id === original.id))).toHaveLength(2);
   });
 
   it('a delete undone after it was sent brings the custom field values back', async () => {
@@ -136,7 +121,7 @@ describe('a refused read of an entry is not a deletion (400 code 501 also means 
 
   it('keeps the entry, taken from the entries list, when the read answers 400 Access Denied', async () => {
     const { core, settled, entry } = await stoppedElsewhere();
-    fake.addFault({ kind: 'status', status: 400, body: accessDenied, count: Infinity, match: { method: 'GET', path: oneEntry } });
+    suite.fake.addFault({ kind: 'status', status: 400, body: accessDenied, count: Infinity, match: { method: 'GET', path: oneEntry } });
     core.setWindowVisible(true);
     await settled();
     expect(core.snapshot().timer.status).toBe('idle');
@@ -145,10 +130,10 @@ describe('a refused read of an entry is not a deletion (400 code 501 also means 
 
   it('keeps the local copy and says why when the list is refused too', async () => {
     const { core, settled, entry, notices } = await stoppedElsewhere();
-    fake.addFault({ kind: 'status', status: 400, body: accessDenied, count: Infinity, match: { method: 'GET', path: oneEntry } });
+    suite.fake.addFault({ kind: 'status', status: 400, body: accessDenied, count: Infinity, match: { method: 'GET', path: oneEntry } });
     const list = /\/user\/[0-9a-f]{24}\/time-entries$/;
-    fake.addFault({ kind: 'latency', ms: 0, match: { method: 'GET', path: list } }); // the running-timer check passes
-    fake.addFault({ kind: 'status', status: 403, body: accessDenied, count: Infinity, match: { method: 'GET', path: list } });
+    suite.fake.addFault({ kind: 'latency', ms: 0, match: { method: 'GET', path: list } }); // the running-timer check passes
+    suite.fake.addFault({ kind: 'status', status: 403, body: accessDenied, count: Infinity, match: { method: 'GET', path: list } });
     core.setWindowVisible(true);
     await settled();
     const kept = [core.snapshot().timer, ...core.snapshot().recent].some((view) => 'entry' in view ? view.entry.serverId === entry.id : (view as { serverId?: string }).serverId === entry.id);
@@ -158,7 +143,7 @@ describe('a refused read of an entry is not a deletion (400 code 501 also means 
 
   it('drops the entry when the read is refused and the list confirms it is gone', async () => {
     const { core, settled, entry } = await stoppedElsewhere();
-    fake.state.timeEntries.splice(fake.state.timeEntries.indexOf(entry), 1);
+    suite.fake.state.timeEntries.splice(suite.fake.state.timeEntries.indexOf(entry), 1);
     core.setWindowVisible(true);
     await settled();
     expect(core.snapshot().timer.status).toBe('idle');
@@ -168,7 +153,7 @@ describe('a refused read of an entry is not a deletion (400 code 501 also means 
   it('a delete answered 400 Access Denied while the entry is still listed stays visible with the reason', async () => {
     const { core, settled } = await ready();
     const view = core.snapshot().recent.find((e) => e.description === 'Logo sketches')!;
-    fake.addFault({ kind: 'status', status: 400, body: accessDenied, count: Infinity, match: { method: 'DELETE' } });
+    suite.fake.addFault({ kind: 'status', status: 400, body: accessDenied, count: Infinity, match: { method: 'DELETE' } });
     core.deleteEntry(view.key);
     await settled();
     expect(core.snapshot().recent.find((e) => e.key === view.key)).toMatchObject({ sync: 'attention', problem: expect.stringMatching(/Access Denied/) });
@@ -177,7 +162,7 @@ describe('a refused read of an entry is not a deletion (400 code 501 also means 
   it('a delete answered 400 for an entry already gone is done', async () => {
     const { core, settled } = await ready();
     const view = core.snapshot().recent.find((e) => e.description === 'Logo sketches')!;
-    fake.state.timeEntries.splice(fake.state.timeEntries.findIndex((e) => e.id === view.serverId), 1);
+    suite.fake.state.timeEntries.splice(suite.fake.state.timeEntries.findIndex((e) => e.id === view.serverId), 1);
     core.deleteEntry(view.key);
     await settled();
     expect(writes()).toEqual(['DELETE 400']);
