@@ -67,6 +67,8 @@ export interface FakeClockify {
   readonly state: FakeState;
   /** Every API request (control requests excluded), in arrival order. */
   readonly requests: RecordedRequest[];
+  /** Requests a latency fault holds for the injected `delay` clock (not real time): they answer only when that clock moves. */
+  readonly held: number;
   clearRequests(): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
@@ -108,6 +110,7 @@ function drop(req: IncomingMessage): void {
 
 class FakeClockifyServer implements FakeClockify, ControlTarget {
   readonly requests: RecordedRequest[] = [];
+  held = 0;
   private readonly faults = new FaultList();
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -235,7 +238,10 @@ class FakeClockifyServer implements FakeClockify, ControlTarget {
     const fault = this.faults.take(method, url.pathname, splitBase(url.pathname)?.path);
     record.fault = fault?.kind;
     if (fault?.kind === 'latency') {
+      const onDelayClock = this.delay !== undefined;
+      if (onDelayClock) this.held++;
       await new Promise<void>((resolve) => this.after(fault.ms, resolve));
+      if (onDelayClock) this.held--;
     }
     switch (fault?.kind) {
       case 'reset':

@@ -50,11 +50,35 @@ export interface CoreOptions {
   readonly matonAddTimeoutMs?: number;
 }
 
+/** The cores' requests in progress (all cores of this test process), and the fakes that may hold them. */
+const inFlight = { count: 0 };
+const fakes = new Set<FakeClockify>();
+
+/** fetch, counted from the call until the body has been read, so "no request in progress" means the core has its answer. */
+const countingFetch: typeof fetch = async (input, init) => {
+  inFlight.count++;
+  try {
+    const response = await fetch(input, init);
+    const body = await response.arrayBuffer();
+    return new Response(response.status === 204 || response.status === 304 ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  } finally {
+    inFlight.count--;
+  }
+};
+
+/** Nothing is in progress but what waits for the fake clock: requests held by a latency fault. */
+function quiet(): boolean {
+  let held = 0;
+  for (const fake of fakes) held += fake.held;
+  return inFlight.count <= held;
+}
+
 export async function openCore(fake: FakeClockify, options: CoreOptions = {}): Promise<CoreUnderTest> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'clockify-core-'));
   const clock = options.clock ?? new FakeClock(Date.now());
   const secrets = options.secrets ?? createMemorySecretStore();
   const regions = { global: fake, ...options.regions };
+  for (const server of Object.values(regions)) if (server) fakes.add(server);
   const opened: string[] = [];
   // The client's timeouts run on the same fake clock as the core.
   const clientClock = { now: () => clock.now(), sleep: (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms)), setTimeout: (fn: () => void, ms: number) => clock.setTimeout(fn, ms) };
@@ -67,7 +91,7 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     createClient: (connection: ConnectionConfig, secret: string) => {
       const target = connection.kind === 'clockify' && connection.server !== 'custom' ? regions[connection.server] : undefined;
       const mapped: ConnectionConfig = target ? { kind: 'clockify', server: 'custom', baseUrl: target.url } : connection.kind === 'clockify' && connection.server !== 'custom' ? { kind: 'clockify', server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1' } : connection;
-      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock, ...(options.random ? { random: options.random } : {}) });
+      return new ClockifyClient({ connection: mapped, secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock, fetch: countingFetch, ...(options.random ? { random: options.random } : {}) });
     },
     systemTimeZone: options.timeZone ?? 'Europe/Berlin',
     environment: options.environment ?? {},
@@ -75,7 +99,7 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     power: options.power,
     activity: options.activity,
     random: options.random,
-    matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsUrl(place), secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock }),
+    matonConnections: (place, secret) => new MatonConnectionsClient({ origin: matonConnectionsUrl(place), secret, maxRetries: 0, timeoutMs: options.timeoutMs ?? 1000, clock: clientClock, fetch: countingFetch }),
     openInBrowser: async (url) => void opened.push(url),
     matonAddTimeoutMs: options.matonAddTimeoutMs,
   });
@@ -89,12 +113,20 @@ export async function openCore(fake: FakeClockify, options: CoreOptions = {}): P
     notices,
     opened,
     settled: async () => {
-      // Real HTTP is in play: let in-flight requests land. A request held by a latency fault waits
-      // for the fake clock, so waiting is capped in real time rather than until the outbox is idle.
-      for (let round = 0; round < 3; round++) {
+      // Waits for events, not for time: until no request is in progress (except those a latency
+      // fault holds for the fake clock) and the outbox has nothing it can send, twice in a row.
+      const giveUpAt = Date.now() + 10_000;
+      for (let calm = 0; calm < 2; ) {
+        if (Date.now() > giveUpAt) throw new Error(`settled(): ${inFlight.count} request(s) still in progress after 10 s`);
         await settle();
-        await Promise.race([core.settled(), new Promise((resolve) => setTimeout(resolve, 100))]);
-        await new Promise((resolve) => setTimeout(resolve, 15));
+        let idle = false;
+        void core.settled().then(() => (idle = true));
+        await settle();
+        if (quiet() && (idle || inFlight.count > 0)) calm++;
+        else {
+          calm = 0;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
       }
     },
   };
