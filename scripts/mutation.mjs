@@ -1,70 +1,98 @@
-// npm run mutation [-- folder … | --mutate 'glob' …]: runs Stryker (stryker.config.mjs) and prints the mutation
-// score per folder. The figures go into bench/results.json under "mutation", folder by folder, each
-// with the command and scope it was measured with, so a scoped run updates only what it measured.
-// Not part of `npm test` or CI: over electron/core, electron/clockify and shared it takes hours on two cores.
+// npm run mutation [-- path … ] [--concurrency N]: runs Stryker (stryker.config.mjs) over the given
+// folders or files (default: all of electron/core, electron/clockify and shared) and prints the
+// mutation score per folder.
+//
+// Scores are kept per source file in bench/results.json (`mutation.files`), each with the hash of the
+// file it was measured on, so a long measurement can be done in pieces (one folder or file at a
+// time) and a run cut off loses only its own piece. A folder's score is written when every source
+// file in it has a score measured on its current content; otherwise the run says which are missing.
+// Not part of `npm test` or CI: over everything it takes hours on two cores.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import config from '../stryker.config.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-// A folder given alone (npm run mutation -- shared/quick-entry) mutates that folder's sources, not its tests.
-const folders = process.argv.slice(2).filter((arg) => !arg.startsWith('-') && existsSync(path.join(root, arg)));
-const args = process.argv.slice(2).filter((arg) => !folders.includes(arg));
-// Each scope keeps its own incremental state, so a re-run tests only mutants whose code or tests changed.
-if (folders.length) args.push('--incrementalFile', `reports/stryker-incremental-${folders.join('+').replaceAll('/', '_')}.json`);
-const excluded = config.mutate.filter((pattern) => pattern.startsWith('!'));
-if (folders.length) args.push('--mutate', [...folders.map((folder) => `${folder.replace(/\/$/, '')}/**/*.ts`), ...excluded].join(','));
-const report = path.join(root, 'reports/mutation/mutation.json');
 const FOLDERS = ['electron/core', 'electron/clockify', 'shared/quick-entry', 'shared'];
 const TARGETS = { 'electron/core': 85, 'shared/quick-entry': 85 };
+const excluded = new Set(config.mutate.filter((pattern) => pattern.startsWith('!') && !pattern.includes('*')).map((pattern) => pattern.slice(1)));
 
+/** The files Stryker mutates under a folder: TypeScript sources, not tests, declarations or excluded files. */
+function sourcesUnder(folder) {
+  const found = [];
+  for (const name of readdirSync(path.join(root, folder))) {
+    const relative = `${folder}/${name}`;
+    if (statSync(path.join(root, relative)).isDirectory()) found.push(...sourcesUnder(relative));
+    else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') && !excluded.has(relative)) found.push(relative);
+  }
+  return found.sort();
+}
+
+const hashOf = (file) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex').slice(0, 16);
+
+const argv = process.argv.slice(2);
+const targets = argv.filter((arg) => !arg.startsWith('-') && existsSync(path.join(root, arg))).map((arg) => arg.replace(/\/$/, ''));
+const passed = argv.filter((arg) => !targets.includes(arg.replace(/\/$/, '')));
+const scopes = targets.length ? targets : ['electron/core', 'electron/clockify', 'shared'];
+const args = [...passed];
+args.push('--mutate', [...scopes.map((scope) => (statSync(path.join(root, scope)).isDirectory() ? `${scope}/**/*.ts` : scope)), ...config.mutate.filter((pattern) => pattern.startsWith('!'))].join(','));
+// Each scope keeps its own incremental state, so a re-run tests only mutants whose code or tests changed.
+const scopeName = scopes.join('+').replaceAll('/', '_');
+args.push('--incrementalFile', `reports/stryker-incremental-${scopeName.length > 80 ? createHash('sha256').update(scopeName).digest('hex').slice(0, 12) : scopeName}.json`);
+
+const report = path.join(root, 'reports/mutation/mutation.json');
 const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0 || !existsSync(report)) {
   console.error(`Stryker did not finish (exit ${run.status}); no scores written.`);
   process.exit(run.status ?? 1);
 }
 
-const { files } = JSON.parse(readFileSync(report, 'utf8'));
+const command = `npm run mutation${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+const measuredAt = new Date().toISOString();
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-/** Stryker's mutation score: detected / (detected + undetected); compile and runtime errors and ignored mutants do not count. */
-function score(prefix) {
-  let detected = 0;
-  let undetected = 0;
-  const survivors = [];
-  for (const [file, { mutants }] of Object.entries(files)) {
-    if (!(file === prefix || file.startsWith(`${prefix}/`))) continue;
-    for (const mutant of mutants) {
-      if (DETECTED.has(mutant.status)) detected++;
-      else if (UNDETECTED.has(mutant.status)) {
-        undetected++;
-        survivors.push(`${file}:${mutant.location.start.line} ${mutant.mutatorName} ${mutant.status}${mutant.replacement ? ` → ${JSON.stringify(mutant.replacement).slice(0, 60)}` : ''}`);
-      }
-    }
-  }
-  const total = detected + undetected;
-  return total === 0 ? null : { score: Math.round((1000 * detected) / total) / 10, detected, undetected, survivors };
-}
-
-const command = `npm run mutation${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-const measuredAt = new Date().toISOString();
 const resultsFile = path.join(root, 'bench/results.json');
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-// Folder scores only: a measured folder replaces any earlier note about partial runs.
-const mutation = Object.fromEntries(Object.entries(results.mutation ?? {}).filter(([key]) => FOLDERS.includes(key)));
-console.log('\nMutation score per folder:');
-// A folder's score is kept only when this run mutated all of it: a run scoped to shared/quick-entry says nothing of shared.
-const scopes = folders.length ? folders.map((folder) => folder.replace(/\/$/, '')) : args.includes('--mutate') ? [] : FOLDERS;
-const wholeIn = (folder) => scopes.some((scope) => folder === scope || folder.startsWith(`${scope}/`));
-for (const folder of FOLDERS) {
-  const result = score(folder);
-  if (!result || !wholeIn(folder)) continue;
-  const target = TARGETS[folder];
-  console.log(`  ${folder.padEnd(20)} ${String(result.score).padStart(5)} %  (${result.detected} detected, ${result.undetected} undetected)${target ? `  target ${target} %: ${result.score >= target ? 'met' : 'NOT met'}` : ''}`);
-  mutation[folder] = { score: result.score, detected: result.detected, undetected: result.undetected, target: target ?? null, command, measuredAt };
-  if (process.env.MUTATION_SURVIVORS) for (const line of result.survivors) console.log(`      ${line}`);
+const mutation = { ...(results.mutation ?? {}) };
+const files = { ...(mutation.files ?? {}) };
+const survivors = [];
+
+// Stryker's mutation score per file: detected / (detected + undetected); compile and runtime errors and ignored mutants do not count.
+for (const [file, { mutants }] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+  let detected = 0;
+  let undetected = 0;
+  for (const mutant of mutants) {
+    if (DETECTED.has(mutant.status)) detected++;
+    else if (UNDETECTED.has(mutant.status)) {
+      undetected++;
+      survivors.push(`${file}:${mutant.location.start.line} ${mutant.mutatorName} ${mutant.status}${mutant.replacement ? ` → ${JSON.stringify(mutant.replacement).slice(0, 60)}` : ''}`);
+    }
+  }
+  files[file] = { detected, undetected, sha: hashOf(file), measuredAt, command };
 }
+
+console.log('\nMutation score per folder:');
+for (const folder of FOLDERS) {
+  const sources = sourcesUnder(folder);
+  const current = sources.filter((file) => files[file]?.sha === hashOf(file));
+  if (current.length < sources.length) {
+    const missing = sources.filter((file) => !current.includes(file));
+    console.log(`  ${folder.padEnd(20)} not complete: ${current.length} of ${sources.length} files measured on their current code (missing: ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ', …' : ''})`);
+    continue;
+  }
+  const detected = sources.reduce((sum, file) => sum + files[file].detected, 0);
+  const undetected = sources.reduce((sum, file) => sum + files[file].undetected, 0);
+  if (detected + undetected === 0) continue;
+  const score = Math.round((1000 * detected) / (detected + undetected)) / 10;
+  const target = TARGETS[folder];
+  const dates = sources.map((file) => files[file].measuredAt).sort();
+  console.log(`  ${folder.padEnd(20)} ${String(score).padStart(5)} %  (${detected} detected, ${undetected} undetected)${target ? `  target ${target} %: ${score >= target ? 'met' : 'NOT met'}` : ''}`);
+  mutation[folder] = { score, detected, undetected, target: target ?? null, files: sources.length, measured: dates[0] === dates.at(-1) ? dates[0] : `${dates[0]} to ${dates.at(-1)}`, commands: [...new Set(sources.map((file) => files[file].command))] };
+}
+mutation.files = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 results.mutation = mutation;
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`Written to bench/results.json (mutation). Survivors: MUTATION_SURVIVORS=1, or reports/mutation/mutation.html.`);
+writeFileSync(path.join(root, 'reports/mutation/survivors.txt'), `${survivors.join('\n')}\n`);
+console.log(`Per-file scores in bench/results.json (mutation.files); this run's survivors in reports/mutation/survivors.txt and reports/mutation/mutation.html.`);
+if (process.env.MUTATION_SURVIVORS) for (const line of survivors) console.log(`      ${line}`);
