@@ -42,7 +42,10 @@ const scopeName = scopes.join('+').replaceAll('/', '_');
 args.push('--incrementalFile', `reports/stryker-incremental-${scopeName.length > 80 ? createHash('sha256').update(scopeName).digest('hex').slice(0, 12) : scopeName}.json`);
 
 const report = path.join(root, 'reports/mutation/mutation.json');
-const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit' });
+// The core's tests write their journals with fsync; on a RAM disk that costs nothing, and the
+// tests run twice as fast. Only the mutation run does this: npm test keeps the real disk.
+const tmp = existsSync('/dev/shm') ? { TMPDIR: '/dev/shm' } : {};
+const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...tmp } });
 if (run.status !== 0 || !existsSync(report)) {
   console.error(`Stryker did not finish (exit ${run.status}); no scores written.`);
   process.exit(run.status ?? 1);
