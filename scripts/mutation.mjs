@@ -72,7 +72,7 @@ for (const [file, { mutants }] of Object.entries(JSON.parse(readFileSync(report,
       survivors.push(`${file}:${mutant.location.start.line} ${mutant.mutatorName} ${mutant.status}${mutant.replacement ? ` → ${JSON.stringify(mutant.replacement).slice(0, 60)}` : ''}`);
     }
   }
-  files[file] = { detected, undetected, sha: hashOf(file), measuredAt, command };
+  files[file] = { detected, undetected, sha: hashes.get(file) ?? hashOf(file), measuredAt, command };
 }
 
 console.log('\nMutation score per folder:');
