@@ -5,6 +5,7 @@ import { DaySummary } from './DaySummary';
 import { DayView } from './DayView';
 import { useDayView } from './day-view-store';
 import { EditEntrySheet } from './EditEntrySheet';
+import { Favourites } from './Favourites';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
@@ -23,6 +24,7 @@ export function MainView() {
       <main className="main" inert={editingKey !== null || idlePrompt !== null || settingsOpen || dayOpen}>
         <TopBar />
         <Banners />
+        <Favourites />
         <Tracker />
         <DaySummary />
         <RecentEntries />
