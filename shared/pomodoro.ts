@@ -27,6 +27,9 @@ export const DEFAULT_POMODORO: PomodoroSettings = {
   atWorkEnd: 'ask',
 };
 
+/** The person's choices: take a break, keep working, back to work, pause focus for this timer (a meeting), resume it. */
+export type FocusAction = 'break' | 'keep-working' | 'back-to-work' | 'pause' | 'resume';
+
 /** What the popover and the tray show of the focus mode; null in the snapshot while it is off. */
 export type PomodoroView =
   /** On, and no timer runs and no break: the next timer starts a work round. */

@@ -28,7 +28,8 @@ import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
 import type { SecretStore, SettingsStore } from './stores';
 import { Favourites } from './favourites';
-import { Pomodoro, type FocusAction } from './pomodoro';
+import { Pomodoro } from './pomodoro';
+import type { FocusAction } from '../../shared/pomodoro';
 
 export interface AppCoreOptions {
   readonly secrets: SecretStore;
@@ -772,6 +773,8 @@ export class AppCore {
 
   /** Back from sleep or the network came back: send and reconcile now. */
   resumed(): void {
+    // The focus mode's phase may have ended while the computer slept.
+    this.changed();
     void this.outbox.kick();
     void this.reconciler.reconcile();
   }

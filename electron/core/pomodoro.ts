@@ -5,10 +5,8 @@
 // setting, and says so. Long breaks come after N rounds. "Pause focus" turns it off for the running
 // timer (a meeting) until that timer stops. Driven by the core's clock (a fake one in tests).
 import type { EntryDraft, EntryView, Result, TimerState } from '../../shared/domain';
-import type { PomodoroSettings, PomodoroView } from '../../shared/pomodoro';
+import type { FocusAction, PomodoroSettings, PomodoroView } from '../../shared/pomodoro';
 import type { Clock } from './clock';
-
-export type FocusAction = 'break' | 'keep-working' | 'back-to-work' | 'pause' | 'resume';
 
 export interface PomodoroDeps {
   readonly clock: Clock;
@@ -41,6 +39,8 @@ export class Pomodoro {
   /** The work round in progress, 1 … roundsBeforeLongBreak. */
   private round = 1;
   private cancelAlarm: (() => void) | null = null;
+  /** When the alarm is due and what it does: run late if the computer slept through it. */
+  private due: { readonly at: number; readonly fn: () => void } | null = null;
   /** The work that ran last: after the break, "Back to work" continues it. */
   private lastWork: EntryView | null = null;
 
@@ -71,6 +71,8 @@ export class Pomodoro {
   /** The running timer after any change (called once per burst of changes) and after a change of the settings. */
   timerChanged(): void {
     if (!this.deps.settings().enabled) return this.reset();
+    // A timer held up by sleep runs at the first change after waking.
+    if (this.due && this.deps.clock.now() >= this.due.at) return this.ring();
     const running = this.running();
     if (running && !this.isBreakEntry(running)) this.lastWork = running;
     const state = this.state;
@@ -145,6 +147,7 @@ export class Pomodoro {
   dispose(): void {
     this.cancelAlarm?.();
     this.cancelAlarm = null;
+    this.due = null;
   }
 
   private resumeFocus(): void {
@@ -215,17 +218,24 @@ export class Pomodoro {
 
   private alarm(at: number, fn: () => void): void {
     this.cancelAlarm?.();
-    this.cancelAlarm = this.deps.clock.setTimeout(() => {
-      this.cancelAlarm = null;
-      fn();
-      this.deps.changed();
-    }, at - this.deps.clock.now());
+    this.due = { at, fn };
+    this.cancelAlarm = this.deps.clock.setTimeout(() => this.ring(), at - this.deps.clock.now());
+  }
+
+  private ring(): void {
+    const due = this.due;
+    this.cancelAlarm?.();
+    this.cancelAlarm = null;
+    this.due = null;
+    due?.fn();
+    this.deps.changed();
   }
 
   private set(state: State): void {
     if (state.phase !== 'work' && state.phase !== 'break') {
       this.cancelAlarm?.();
       this.cancelAlarm = null;
+      this.due = null;
     }
     this.state = state;
     this.deps.changed();

@@ -7,7 +7,7 @@ import { resumableEntry } from '../../shared/running-timer';
 import { snapshotWorkTotals, totalsText, type Goals } from './tray-totals';
 import { favouriteTrayItems } from './tray-favourites';
 import { focusText, focusTrayItems } from './tray-focus';
-import type { FocusAction } from './pomodoro';
+import type { FocusAction } from '../../shared/pomodoro';
 
 export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
 

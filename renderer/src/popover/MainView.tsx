@@ -6,6 +6,7 @@ import { DayView } from './DayView';
 import { useDayView } from './day-view-store';
 import { EditEntrySheet } from './EditEntrySheet';
 import { Favourites } from './Favourites';
+import { FocusBar } from './FocusBar';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
@@ -24,6 +25,7 @@ export function MainView() {
       <main className="main" inert={editingKey !== null || idlePrompt !== null || settingsOpen || dayOpen}>
         <TopBar />
         <Banners />
+        <FocusBar />
         <Favourites />
         <Tracker />
         <DaySummary />

@@ -6,6 +6,7 @@ import { SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator'
 import type { SettingsPatch } from '../../../shared/settings';
 import { formatUtcOffset, parseUtcOffset } from '../../../shared/time/zone';
 import { GoalsSettings } from './GoalsSettings';
+import { PomodoroSettings } from './PomodoroSettings';
 import { ShortcutField } from './ShortcutField';
 import { Icon } from './Icon';
 import { call, closeSettings, setSettings, usePopover } from './store';
@@ -229,6 +230,7 @@ export function SettingsSheet() {
           </fieldset>
 
           <GoalsSettings goals={settings.goals} save={(patch) => void save(patch)} />
+          <PomodoroSettings pomodoro={settings.pomodoro} save={(patch) => void save(patch)} />
 
           <fieldset>
             <legend>General</legend>
