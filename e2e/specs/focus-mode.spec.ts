@@ -35,7 +35,6 @@ test('turned on in Settings; work time up is said and the timer keeps running; a
 
   await focus.getByRole('button', { name: 'Take a break' }).press('Enter');
   await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
-  // (The countdown counts from the browser's clock, which the shifted app clock is ahead of here.)
   // Any length: the popover counts from the browser's clock, which the spec's shifted app clock is ahead of.
   await expect(focus).toContainText(/Break \d+:\d\d left/);
   await outboxIdle(page, app);
