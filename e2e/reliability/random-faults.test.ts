@@ -5,8 +5,10 @@
 // user saves the entry again), 500/502/503/504, a 500 after the write applied, malformed 2xx
 // bodies, resets, lost answers, latency past the timeout, refused connections. Replayable from
 // its seed alone: the app's clock starts from the seed, and the backoff's jitter comes from it.
+// Continue is sometimes done by starting a favourite pinned from the entry.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EntryDraft, EntryView } from '../../shared/domain';
+import { MAX_FAVOURITES } from '../../shared/favourites';
 import { toClockifyInstant } from '../../shared/time/wire-format';
 import { FAKE_API_KEY, startFakeClockify, type Fault, type FakeClockify } from '../fake-clockify/server';
 import { signedIn, type CoreUnderTest } from '../support/core-fixture';
@@ -93,6 +95,13 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     () => ({ kind: 'apply-then-status', status: 500, body: JSON.stringify({ message: 'Internal server error', code: 500 }), match: { method: writeMethod() }, count: 1 }),
     () => ({ kind: 'apply-then-status', status: pick([200, 201]), body: pick(['<html>ok</html>', '{"id":', '{"unexpected":true}', '']), match: { method: pick(['POST', 'PATCH', 'PUT']) }, count: 1 }),
   ];
+  /** Pins an entry as a favourite (making room when the list is full) and returns it. */
+  const pinned = (target: EntryView) => {
+    const favourites = () => core.snapshot().favourites ?? [];
+    if (favourites().length >= MAX_FAVOURITES) core.removeFavourite(favourites()[0]!.id);
+    core.addFavourite(target.key);
+    return favourites().find((f) => f.description === target.description && f.projectId === target.projectId && f.billable === target.billable);
+  };
   let reconnects = 0;
   let mustConnect = false;
   let resaves = 0;
@@ -182,7 +191,9 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       if (target) {
         const at = now();
         const running = runningIntent();
-        const result = core.continueEntry(target.key);
+        // Half the time through a favourite pinned from it (the same stop and start as Continue).
+        const favourite = random() < 0.5 ? pinned(target) : undefined;
+        const result = favourite ? core.startFavourite(favourite.id) : core.continueEntry(target.key);
         if (!result.ok) {
           record(`continue ${target.description} refused: ${result.error.message}`);
           continue;
@@ -192,7 +203,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         const fields = { ...draftOf(target), description };
         expect(core.updateRunningEntry(fields).ok).toBe(true);
         intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
-        record(`continue ${target.description} as ${description}`);
+        record(`continue ${target.description}${favourite ? ' (favourite)' : ''} as ${description}`);
       }
     } else {
       const running = runningIntent();
