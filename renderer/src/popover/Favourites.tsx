@@ -105,19 +105,15 @@ function FavouriteItem({ favourite, count, arranging, moved }: { favourite: Favo
   );
 }
 
-/** "Add to favourites" for the running timer (a word) or an entry of the list (a star). */
-export function AddToFavourites({ entryKey, icon, describedBy }: { entryKey: string; icon?: boolean; describedBy?: string }) {
+/** "Add to favourites" (a star) for the running timer or an entry of the list. */
+export function AddToFavourites({ entryKey, describedBy }: { entryKey: string; describedBy?: string }) {
   const add = async () => {
     const result = await call(() => window.clockify.addFavourite({ entryKey }));
     showToast(result.ok ? 'info' : 'error', result.ok ? 'Added to favourites: it heads the popover and the tray menu.' : result.error.message);
   };
-  return icon ? (
+  return (
     <button type="button" className="icon-button" aria-label="Add to favourites" title="Add to favourites" aria-describedby={describedBy} onClick={() => void add()}>
       <Icon name="star" />
-    </button>
-  ) : (
-    <button type="button" className="quiet small" onClick={() => void add()}>
-      Add to favourites
     </button>
   );
 }

@@ -175,7 +175,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
       </div>
       {mayChange(entry.type) ? (
         <div className="entry-tools">
-          {mayContinue(entry.type) && <AddToFavourites entryKey={entry.key} icon describedBy={descriptionId} />}
+          {mayContinue(entry.type) && <AddToFavourites entryKey={entry.key} describedBy={descriptionId} />}
           <button type="button" className="icon-button" aria-label="Edit" title="Edit" aria-describedby={descriptionId} onClick={() => setEditing(entry.key)}>
             <Icon name="edit" />
           </button>
