@@ -118,3 +118,23 @@ describe('favourites', () => {
     expect(favourites(under).map((f) => f.description)).toEqual(['Logo sketches']);
   });
 });
+
+describe('favourites offline', () => {
+  it('a favourite started offline is kept and sent once the server answers: one stop, one start, no duplicate', async () => {
+    const under = await suite.ready();
+    under.core.startTimer(draft({ description: 'Before' }));
+    await under.settled();
+    under.core.addFavourite(recent(under, 'Logo sketches').key);
+    suite.fake.addFault({ kind: 'status', status: 503, count: Infinity });
+    expect(under.core.startFavourite(1)).toEqual({ ok: true, value: null });
+    await under.settled();
+    expect(running(under).description).toBe('Logo sketches'); // shown at once
+    expect(under.core.snapshot().sync.pending).toBeGreaterThan(0);
+    suite.fake.clearFaults();
+    suite.fake.clearRequests();
+    await under.core.retrySync();
+    await under.settled();
+    expect(writes()).toEqual(['PATCH 200', 'POST 201']);
+    expect(suite.fake.state.timeEntries.filter((e) => e.description === 'Logo sketches' && e.end === null)).toHaveLength(1);
+  });
+});
