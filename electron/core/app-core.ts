@@ -167,6 +167,10 @@ export class AppCore {
       timer: () => this.timer.timer(),
       startTimer: (draft) => this.startTimer(draft),
       stopTimer: () => this.stopTimer(),
+      projectActive: (projectId) => {
+        const workspaceId = this.workspaceId();
+        return workspaceId !== null && this.catalog(workspaceId).projects.some((project) => project.id === projectId);
+      },
       notice: (level, text) => this.notice(level, text),
       changed: () => this.changed(),
     });

@@ -92,6 +92,21 @@ describe('the focus mode (pomodoro)', () => {
     expect(breaks.every((e) => e.projectId === breakProject.id && e.end !== null)).toBe(true);
   });
 
+  it('a break project archived since (or of another workspace) is not used: the break is untracked, and said', async () => {
+    const breakProject = suite.fake.state.projects.find((p) => p.name === 'Internal Tools')!;
+    const under = await withFocus({ breakProjectId: breakProject.id });
+    breakProject.archived = true;
+    await under.core.refreshCatalog();
+    under.core.startTimer(draft());
+    await under.clock.advance(25 * MIN);
+    await under.settled();
+    under.core.focus('break');
+    await under.settled();
+    expect(under.core.snapshot().timer.status).not.toBe('running');
+    expect(focus(under)).toMatchObject({ phase: 'break', tracked: false });
+    expect(under.notices.at(-1)?.text).toMatch(/^The break project is not an active project of this workspace: this break is not tracked/);
+  });
+
   it('Keep working gives another work round on the same timer', async () => {
     const under = await withFocus();
     under.core.startTimer(draft());

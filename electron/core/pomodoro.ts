@@ -14,6 +14,8 @@ export interface PomodoroDeps {
   readonly timer: () => TimerState;
   readonly startTimer: (draft: EntryDraft) => Result<null>;
   readonly stopTimer: () => Result<null>;
+  /** Whether a project is active in the chosen workspace (a break project of another workspace, or archived, is not used). */
+  readonly projectActive: (projectId: string) => boolean;
   /** Tells the person (the popover's notice, or a system notification while no window has focus). */
   readonly notice: (level: 'info' | 'warning', text: string) => void;
   readonly changed: () => void;
@@ -188,7 +190,9 @@ export class Pomodoro {
     const long = this.round >= settings.roundsBeforeLongBreak;
     const resume = after ? { description: after.description, projectId: after.projectId, taskId: after.taskId, tagIds: after.tagIds, billable: after.billable } : null;
     let tracked = false;
-    if (settings.breakProjectId) {
+    if (settings.breakProjectId && !this.deps.projectActive(settings.breakProjectId)) {
+      this.deps.notice('warning', 'The break project is not an active project of this workspace: this break is not tracked. Choose another one in Settings › Focus mode.');
+    } else if (settings.breakProjectId) {
       const started = this.deps.startTimer({ description: BREAK_DESCRIPTION, projectId: settings.breakProjectId, taskId: null, tagIds: [], billable: false });
       if (!started.ok) this.deps.notice('warning', `The break could not be tracked in its project: ${started.error.message}`);
       tracked = started.ok;
