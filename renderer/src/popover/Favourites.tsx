@@ -21,7 +21,7 @@ export function Favourites() {
   }, [favourites, refocus]);
   if (favourites.length === 0) return null;
   return (
-    <section className="favourites" aria-label="Favourites">
+    <section className={`favourites${arranging ? ' arranging' : ''}`} aria-label="Favourites">
       <div className="favourites-head">
         <h2>Favourites</h2>
         <button type="button" className="link small" aria-label="Arrange favourites" aria-pressed={arranging} onClick={() => setArranging(!arranging)}>
