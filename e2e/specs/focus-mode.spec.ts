@@ -15,6 +15,10 @@ test('turned on in Settings; work time up is said and the timer keeps running; a
   await page.getByRole('button', { name: 'Account' }).click();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('checkbox', { name: /Focus mode/ }).check();
+  await page.getByRole('spinbutton', { name: 'Work (minutes)' }).fill('0');
+  await page.getByRole('spinbutton', { name: 'Work (minutes)' }).blur();
+  await expect(page.getByRole('alert')).toHaveText('Work (minutes): enter a whole number from 1 to 240; “0” was not saved.');
+  expect(app.harness.core.settingsView().pomodoro.workMinutes).toBe(25);
   await page.getByRole('spinbutton', { name: 'Work (minutes)' }).fill('30');
   await page.getByRole('spinbutton', { name: 'Work (minutes)' }).blur();
   await expect.poll(() => app.harness.core.settingsView().pomodoro).toMatchObject({ enabled: true, workMinutes: 30 });
