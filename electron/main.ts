@@ -25,7 +25,7 @@ import { registerAppScheme, serveAppScheme } from './platform/app-protocol';
 import { AppWindows } from './platform/app-windows';
 import { findDesktopIdleMonitor } from './platform/desktop-idle';
 import { isNativeWayland } from './platform/display-session';
-import { registerShortcuts } from './platform/global-shortcuts';
+import { registerFavouriteShortcuts, registerShortcuts } from './platform/global-shortcuts';
 import { applyLaunchAtLogin } from './platform/login-item';
 import { notify } from './platform/notifications';
 import { electronPowerSource } from './platform/power-events';
@@ -136,6 +136,10 @@ async function main(): Promise<void> {
         return windows.showQuickEntry();
       case 'settings':
         return windows.showPopover(tray.bounds(), 'settings');
+      case 'favourite':
+        return report(core.startFavourite(trayCommand.favouriteId));
+      case 'focus':
+        return report(core.focus(trayCommand.action));
       case 'switch-account':
         // What the switch did (a timer stopped) comes as a notice; a refusal is said here.
         return void core.switchAccount(trayCommand.accountId).then((result) => {
@@ -190,13 +194,18 @@ async function main(): Promise<void> {
     windows.showPopover(tray.bounds());
   };
   let reported = new Set<string>();
+  /** The favourites' shortcuts last registered: another account or workspace has other favourites. */
+  let favouriteKeys = '';
   let launchAtLogin: boolean | null = null;
   const applySettings = (settings: ReturnType<typeof core.settingsView>) => {
     const problems = registerShortcuts(settings.shortcuts, (name) => command(SHORTCUT_COMMANDS[name]));
     core.setShortcutProblems(problems);
+    favouriteKeys = JSON.stringify(core.favouriteShortcuts());
+    const favouriteProblems = registerFavouriteShortcuts(core.favouriteShortcuts(), (id) => report(core.startFavourite(id)));
+    core.setFavouriteShortcutProblems(favouriteProblems);
     // Said once per problem, not again at every unrelated change of the settings.
-    for (const problem of Object.values(problems)) if (!reported.has(problem)) notify('A shortcut could not be set', problem, () => run({ kind: 'settings' }));
-    reported = new Set(Object.values(problems));
+    for (const problem of [...Object.values(problems), ...Object.values(favouriteProblems)]) if (!reported.has(problem)) notify('A shortcut could not be set', problem, () => run({ kind: 'settings' }));
+    reported = new Set([...Object.values(problems), ...Object.values(favouriteProblems)]);
     // Only a packaged app registers itself (a development build would start a bare Electron at login).
     if (app.isPackaged && settings.launchAtLogin !== launchAtLogin) {
       launchAtLogin = settings.launchAtLogin;
@@ -205,6 +214,9 @@ async function main(): Promise<void> {
   };
   applySettings(core.settingsView());
   core.onSettings(() => applySettings(core.settingsView()));
+  core.onState(() => {
+    if (JSON.stringify(core.favouriteShortcuts()) !== favouriteKeys) applySettings(core.settingsView());
+  });
 
   powerMonitor.on('resume', () => core.resumed());
   app.on('before-quit', () => {

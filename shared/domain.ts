@@ -1,6 +1,8 @@
 // The app's own view of Clockify data: what the renderer, the tray and the core exchange.
 // Times are ISO-8601 instants (UTC, `Z`); durations are seconds.
 import type { ConnectionConfig } from './connection';
+import type { FavouriteView } from './favourites';
+import type { PomodoroView } from './pomodoro';
 
 export interface WorkspaceRules {
   readonly forceProjects: boolean;
@@ -246,6 +248,10 @@ export interface AppSnapshot {
   readonly matonSetup: MatonSetupView | null;
   /** Every account signed in to; the active one is marked. */
   readonly accounts: readonly AccountSummary[];
+  /** The active account's favourites in the chosen workspace, in their order (optional: older snapshots lack it). */
+  readonly favourites?: readonly FavouriteView[];
+  /** The focus mode (pomodoro) while it is on; null or absent while it is off. */
+  readonly pomodoro?: PomodoroView | null;
 }
 
 /** Something the user must learn about, shown once (notification or banner). */

@@ -2,7 +2,9 @@
 // the key lives in the OS keychain. Stored by main (electron-store); read by the renderer as a view.
 import { z } from 'zod';
 import type { ShortcutName } from './accelerator';
+import { favouritesByAccountSchema } from './favourites';
 import { connectionSchema, idSchema, timeZoneOverrideSchema } from './ipc/schemas';
+import { pomodoroSettingsSchema, DEFAULT_POMODORO } from './pomodoro';
 
 export const SETTINGS_VERSION = 2;
 
@@ -66,6 +68,10 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean(),
   /** A popover hidden this long gives back its renderer's memory and is rebuilt on the next open (0: never). */
   unloadPopoverAfterMinutes: z.number().int().min(0).max(1440),
+  /** Each account's favourites, by account id (changed through the favourite commands, not a patch). */
+  favourites: favouritesByAccountSchema,
+  /** The focus mode (pomodoro): off unless the person turns it on. */
+  pomodoro: pomodoroSettingsSchema,
 });
 
 export type AppSettings = z.infer<typeof settingsSchema>;
@@ -82,7 +88,7 @@ export type AppSettingsView = AppSettings & {
 
 /** What the settings window may change. */
 export const settingsPatchSchema = z.strictObject(
-  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, goals: true, launchAtLogin: true, unloadPopoverAfterMinutes: true }).partial().shape,
+  settingsSchema.pick({ defaultProject: true, timeZone: true, shortcuts: true, idle: true, reminder: true, goals: true, launchAtLogin: true, unloadPopoverAfterMinutes: true, pomodoro: true }).partial().shape,
 );
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -100,6 +106,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   goals: { dailyMinutes: 0, weeklyMinutes: 0 },
   launchAtLogin: false,
   unloadPopoverAfterMinutes: 10,
+  favourites: {},
+  pomodoro: DEFAULT_POMODORO,
 };
 
 type Raw = Record<string, unknown>;

@@ -5,8 +5,12 @@
 // user saves the entry again), 500/502/503/504, a 500 after the write applied, malformed 2xx
 // bodies, resets, lost answers, latency past the timeout, refused connections. Replayable from
 // its seed alone: the app's clock starts from the seed, and the backoff's jitter comes from it.
+// Continue is sometimes done by starting a favourite pinned from the entry, and the focus mode is
+// on: taking its break stops the timer, back to work starts the same work again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EntryDraft, EntryView } from '../../shared/domain';
+import { MAX_FAVOURITES } from '../../shared/favourites';
+import { DEFAULT_POMODORO } from '../../shared/pomodoro';
 import { toClockifyInstant } from '../../shared/time/wire-format';
 import { FAKE_API_KEY, startFakeClockify, type Fault, type FakeClockify } from '../fake-clockify/server';
 import { signedIn, type CoreUnderTest } from '../support/core-fixture';
@@ -72,6 +76,8 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
   const now = () => toClockifyInstant(new Date(clock.now()));
   const runningIntent = () => [...intended.values()].find((entry) => entry.end === null);
   const mine = () => core.snapshot().recent.filter((entry) => entry.description.startsWith(PREFIX));
+  // The focus mode is on: its breaks and back-to-work are operations too.
+  expect(core.updateSettings({ pomodoro: { ...DEFAULT_POMODORO, enabled: true } }).ok).toBe(true);
   const started = performance.now();
   const journal: string[] = []; // what happened, to explain a failure
   const record = (line: string) => journal.push(`#${journal.length} ${line}`);
@@ -93,6 +99,14 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     () => ({ kind: 'apply-then-status', status: 500, body: JSON.stringify({ message: 'Internal server error', code: 500 }), match: { method: writeMethod() }, count: 1 }),
     () => ({ kind: 'apply-then-status', status: pick([200, 201]), body: pick(['<html>ok</html>', '{"id":', '{"unexpected":true}', '']), match: { method: pick(['POST', 'PATCH', 'PUT']) }, count: 1 }),
   ];
+  /** Pins an entry as a favourite (making room when the list is full) and returns it. */
+  const pinned = (target: EntryView) => {
+    const favourites = () => core.snapshot().favourites ?? [];
+    if (favourites().length >= MAX_FAVOURITES) core.removeFavourite(favourites()[0]!.id);
+    core.addFavourite(target.key);
+    return favourites().find((f) => f.description === target.description && f.projectId === target.projectId && f.billable === target.billable);
+  };
+  const flows = { favourite: 0, focusBreak: 0, backToWork: 0 };
   let reconnects = 0;
   let mustConnect = false;
   let resaves = 0;
@@ -182,7 +196,9 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       if (target) {
         const at = now();
         const running = runningIntent();
-        const result = core.continueEntry(target.key);
+        // Half the time through a favourite pinned from it (the same stop and start as Continue).
+        const favourite = random() < 0.5 ? pinned(target) : undefined;
+        const result = favourite ? core.startFavourite(favourite.id) : core.continueEntry(target.key);
         if (!result.ok) {
           record(`continue ${target.description} refused: ${result.error.message}`);
           continue;
@@ -192,13 +208,45 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         const fields = { ...draftOf(target), description };
         expect(core.updateRunningEntry(fields).ok).toBe(true);
         intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
-        record(`continue ${target.description} as ${description}`);
+        if (favourite) flows.favourite++;
+        record(`continue ${target.description}${favourite ? ' (favourite)' : ''} as ${description}`);
       }
     } else {
-      const running = runningIntent();
-      expect(core.discardTimer().ok).toBe(running !== undefined);
-      if (running) intended.delete(running.description);
-      record(`discard ${running?.description}`);
+      const phase = core.snapshot().pomodoro?.phase;
+      if ((phase === 'work' || phase === 'work-over') && random() < 0.5) {
+        // The focus mode's break: the running timer stops (no break project: no entry).
+        const at = now();
+        const running = runningIntent();
+        const result = core.focus('break');
+        if (!result.ok) {
+          record(`focus break refused: ${result.error.message}`);
+          continue;
+        }
+        if (running) running.end = at;
+        flows.focusBreak++;
+        record(`focus break (${running?.description} stopped)`);
+      } else if ((phase === 'break' || phase === 'break-over') && random() < 0.5) {
+        // Back to work: the work left for the break starts again, renamed to stay unique.
+        const at = now();
+        const result = core.focus('back-to-work');
+        if (!result.ok) {
+          record(`back to work refused: ${result.error.message}`);
+          continue;
+        }
+        const timer = core.snapshot().timer;
+        if (timer.status === 'running') {
+          const fields = { ...draftOf(timer.entry), description };
+          expect(core.updateRunningEntry(fields).ok).toBe(true);
+          intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
+        }
+        flows.backToWork++;
+        record(`back to work as ${description}`);
+      } else {
+        const running = runningIntent();
+        expect(core.discardTimer().ok).toBe(running !== undefined);
+        if (running) intended.delete(running.description);
+        record(`discard ${running?.description}`);
+      }
     }
   }
 
@@ -233,6 +281,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     [
       `fault suite (seed ${SEED}): ${OPERATIONS} operations, ${Object.values(faultsInjected).reduce((a, b) => a + b, 0)} faults injected ${JSON.stringify(faultsInjected)}`,
       `  requests ${fake.requests.length}, sent ${stats.sent}, retries ${stats.retries}, adopted after lost answers ${stats.adopted}, refused ${stats.refused}; the user connected again ${reconnects}×, saved again ${resaves}×`,
+      `  favourites started ${flows.favourite}, focus breaks ${flows.focusBreak}, back to work ${flows.backToWork}`,
       `  intended ${expected.length} entries, on the server ${actual.length}: ${missing.length} missing, ${unexpected.length} unexpected, ${duplicates} duplicated; ${core.snapshot().sync.pending} still pending`,
       `  took ${Math.round(performance.now() - started)} ms`,
     ].join('\n'),

@@ -27,6 +27,9 @@ import { fromClockify } from './server-entry';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
 import type { SecretStore, SettingsStore } from './stores';
+import { Favourites } from './favourites';
+import { Pomodoro } from './pomodoro';
+import type { FocusAction } from '../../shared/pomodoro';
 
 export interface AppCoreOptions {
   readonly secrets: SecretStore;
@@ -67,6 +70,8 @@ export class AppCore {
   private readonly timer: TimerService;
   private readonly idle: IdleWatcher | null;
   private readonly maton: MatonSetup;
+  private readonly favourites: Favourites;
+  private readonly pomodoro: Pomodoro;
   private idlePrompt: IdlePrompt | null = null;
   private readonly rescue: TimerRescue | null;
   private readonly stopActivity: () => void;
@@ -148,6 +153,27 @@ export class AppCore {
         }
       },
     });
+    this.favourites = new Favourites({
+      settings: options.settings,
+      accountId: () => this.account.session?.accountId ?? null,
+      workspaceId: () => this.workspaceId(),
+      catalog: (workspaceId) => this.catalog(workspaceId),
+      newId: options.newId,
+      changed: () => this.changed(),
+    });
+    this.pomodoro = new Pomodoro({
+      clock: options.clock,
+      settings: () => options.settings.get().pomodoro,
+      timer: () => this.timer.timer(),
+      startTimer: (draft) => this.startTimer(draft),
+      stopTimer: () => this.stopTimer(),
+      projectActive: (projectId) => {
+        const workspaceId = this.workspaceId();
+        return workspaceId !== null && this.catalog(workspaceId).projects.some((project) => project.id === projectId);
+      },
+      notice: (level, text) => this.notice(level, text),
+      changed: () => this.changed(),
+    });
     this.idle = options.power
       ? new IdleWatcher({ source: options.power, clock: options.clock, settings: () => options.settings.get().idle, run: (command) => this.runIdleCommand(command), awayChanged: () => this.changed() })
       : null;
@@ -210,6 +236,8 @@ export class AppCore {
         via: accountVia(account.connection),
         active: account.id === session?.accountId,
       })),
+      favourites: session ? this.favourites.views() : [],
+      pomodoro: session ? this.pomodoro.view() : null,
     };
   }
 
@@ -585,6 +613,52 @@ export class AppCore {
     return result;
   }
 
+  // --- favourites and the focus mode (electron/core/favourites.ts, pomodoro.ts) ---------------------
+
+  /** Pins what an entry (the running one or one in the list) is about as a favourite. */
+  addFavourite(entryKey: string): Result<null> {
+    const entry = this.entries.find(entryKey);
+    if (!entry) return fail('invalid', 'That entry is no longer in the recent list.');
+    const added = this.favourites.add(entry);
+    return added.ok ? ok : added;
+  }
+
+  /** Starts a favourite (by id, or its 1-based position); a running timer is stopped first, as with Continue. */
+  startFavourite(which: string | number): Result<null> {
+    const draft = this.favourites.draft(which);
+    return draft.ok ? this.startTimer(draft.value) : draft;
+  }
+
+  moveFavourite(favouriteId: string, direction: 'up' | 'down'): Result<null> {
+    return this.favourites.move(favouriteId, direction);
+  }
+
+  removeFavourite(favouriteId: string): Result<null> {
+    return this.favourites.remove(favouriteId);
+  }
+
+  setFavouriteShortcut(favouriteId: string, shortcut: string): Result<null> {
+    const result = this.favourites.setShortcut(favouriteId, shortcut);
+    if (result.ok) for (const listener of this.settingsListeners) listener(this.options.settings.get());
+    return result;
+  }
+
+  /** The active account's favourite shortcuts, for the shell to register. */
+  favouriteShortcuts() {
+    return this.favourites.shortcuts();
+  }
+
+  /** The shell reports the favourite shortcuts the system refused, by favourite id. */
+  setFavouriteShortcutProblems(problems: Readonly<Record<string, string>>): void {
+    this.favourites.setShortcutProblems(problems);
+    this.changed();
+  }
+
+  /** Take a break, keep working, back to work, pause focus for this timer (a meeting), resume it. */
+  focus(action: FocusAction): Result<null> {
+    return this.pomodoro.act(action);
+  }
+
   discardTimer(): Result<null> {
     return this.timer.discard();
   }
@@ -703,6 +777,8 @@ export class AppCore {
 
   /** Back from sleep or the network came back: send and reconcile now. */
   resumed(): void {
+    // The focus mode's phase may have ended while the computer slept.
+    this.changed();
     void this.outbox.kick();
     void this.reconciler.reconcile();
   }
@@ -737,6 +813,7 @@ export class AppCore {
     void this.maton.close();
     this.reconciler.stop();
     this.idle?.dispose();
+    this.pomodoro.dispose();
     this.stopActivity();
     this.stopTick();
     this.cacheWrite?.();
@@ -1014,6 +1091,7 @@ export class AppCore {
       const timer = this.timer.timer();
       const running = timer.status === 'running' ? timer.entry : null;
       this.idle?.timerChanged(running);
+      this.pomodoro.timerChanged();
       this.askAboutForgottenTimer(running);
       if (this.stateListeners.size === 0) return;
       const snapshot = this.snapshot();

@@ -136,3 +136,35 @@ describe('the tray icon’s goal ring', () => {
     expect(trayGoalProgress(signedOut, now, { dailyMinutes: 480, weeklyMinutes: 0 })).toBeNull();
   });
 });
+
+describe('favourites and the focus mode in the tray', () => {
+  const favourite = (over: Partial<NonNullable<AppSnapshot['favourites']>[number]> = {}) => ({
+    id: 'f1', position: 1, description: 'Deep work', projectId: 'p1', projectName: 'Website', projectColor: '#03a9f4', taskId: null, tagIds: [], billable: true, shortcut: '', problem: null, shortcutProblem: null, ...over,
+  });
+
+  it('favourites head the menu, one click each; one whose project is gone is greyed out and says why', () => {
+    const menu = trayMenu(snapshot({ favourites: [favourite(), favourite({ id: 'f2', position: 2, description: 'Old work', problem: 'archived' })] }), now, projects);
+    expect(menu.slice(0, 3)).toEqual([
+      { type: 'command', label: '★ Deep work — Website', command: { kind: 'favourite', favouriteId: 'f1' }, enabled: true },
+      { type: 'command', label: '★ Old work — Website (project archived or deleted)', command: { kind: 'favourite', favouriteId: 'f2' }, enabled: false },
+      { type: 'separator' },
+    ]);
+    expect(trayMenu(snapshot({ favourites: [favourite()], account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } }), now, projects)[0]).toEqual({ type: 'label', label: 'Not connected' });
+  });
+
+  it('shows the countdown in the tooltip and the title, and the choices when work time is up', () => {
+    const work = snapshot({ timer: running.timer, pomodoro: { phase: 'work', round: 2, rounds: 4, endsAt: new Date(now + 12 * 60_000 + 5_000).toISOString() } });
+    expect(trayTooltip(work, now, name)).toBe('Design review — Website · 1:12 · today 5:40 · week 5:40 · Focus 13 min left (round 2 of 4)');
+    expect(trayTitle(work, now)).toBe('1:12 · Focus 13 min left');
+    expect(trayMenu(work, now, projects).filter((item) => item.type === 'command' && item.command.kind === 'focus').map((item) => item.type === 'command' && item.label)).toEqual(['Pause focus for this timer (meeting)']);
+    const over = snapshot({ timer: running.timer, pomodoro: { phase: 'work-over', round: 4, rounds: 4, since: new Date(now).toISOString(), longBreak: true } });
+    expect(trayMenu(over, now, projects).filter((item) => item.type === 'command' && item.command.kind === 'focus').map((item) => item.type === 'command' && item.command)).toEqual([
+      { kind: 'focus', action: 'break' },
+      { kind: 'focus', action: 'keep-working' },
+      { kind: 'focus', action: 'pause' },
+    ]);
+    const rest = snapshot({ pomodoro: { phase: 'break', round: 3, rounds: 4, endsAt: new Date(now + 4 * 60_000).toISOString(), longBreak: false, tracked: false } });
+    expect(trayTitle(rest, now)).toBe('Break 4 min left');
+    expect(trayTitle(snapshot({ pomodoro: { phase: 'ready', round: 1, rounds: 4 } }), now)).toBe('Σ 4:28');
+  });
+});

@@ -5,6 +5,9 @@ import { entrySeconds, formatDuration } from '../../shared/entry-totals';
 import { mayContinue } from '../../shared/entry-types';
 import { resumableEntry } from '../../shared/running-timer';
 import { snapshotWorkTotals, totalsText, type Goals } from './tray-totals';
+import { favouriteTrayItems } from './tray-favourites';
+import { focusText, focusTrayItems } from './tray-focus';
+import type { FocusAction } from '../../shared/pomodoro';
 
 export type TrayIconState = 'idle' | 'running' | 'pending' | 'offline';
 
@@ -36,7 +39,8 @@ function elsewhere(snapshot: AppSnapshot, entry: EntryView): string {
 export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id: string | null) => string, goals?: Goals): string {
   if (snapshot.account.status === 'signed-out') return 'Clockify Tray — not connected';
   const today = totalsText(snapshot, now, goals);
-  const sync = snapshot.sync.pending > 0 ? ` · ${snapshot.sync.pending} pending` : '';
+  const focus = focusText(snapshot, now);
+  const sync = `${focus ? ` · ${focus}` : ''}${snapshot.sync.pending > 0 ? ` · ${snapshot.sync.pending} pending` : ''}`;
   if (snapshot.timer.status !== 'running') return `Not tracking · ${today}${sync}`;
   const { entry } = snapshot.timer;
   const project = projectName(entry.projectId);
@@ -45,6 +49,8 @@ export function trayTooltip(snapshot: AppSnapshot, now: number, projectName: (id
 
 /** The macOS menu-bar title: elapsed time while running, else today's work once there is some. */
 export function trayTitle(snapshot: AppSnapshot, now: number): string {
+  const focus = focusText(snapshot, now);
+  if (focus) return snapshot.timer.status === 'running' ? `${formatDuration(entrySeconds(snapshot.timer.entry, now))} · ${focus.replace(/ \(round.*\)$/, '')}` : focus;
   if (snapshot.timer.status === 'running') return formatDuration(entrySeconds(snapshot.timer.entry, now));
   if (snapshot.account.status !== 'signed-in') return '';
   const { todaySeconds } = snapshotWorkTotals(snapshot, now);
@@ -60,6 +66,8 @@ export type TrayCommand =
   | { readonly kind: 'open' }
   | { readonly kind: 'settings' }
   | { readonly kind: 'switch-account'; readonly accountId: string }
+  | { readonly kind: 'favourite'; readonly favouriteId: string }
+  | { readonly kind: 'focus'; readonly action: FocusAction }
   | { readonly kind: 'quit' };
 
 export type TrayMenuItem =
@@ -74,7 +82,8 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
     const project = entry.projectId ? projects.get(entry.projectId)?.name : undefined;
     return truncate(`${entry.description || '(no description)'}${project ? ` — ${project}` : ''}`, 48);
   };
-  const items: TrayMenuItem[] = [];
+  // Favourites head the menu: one click starts one.
+  const items: TrayMenuItem[] = favouriteTrayItems(snapshot, truncate);
   if (snapshot.timer.status === 'running') {
     items.push({ type: 'label', label: `● ${describe(snapshot.timer.entry)}${elsewhere(snapshot, snapshot.timer.entry)} · ${formatDuration(entrySeconds(snapshot.timer.entry, now))}` });
     items.push({ type: 'command', label: 'Stop', command: { kind: 'stop' }, enabled: true });
@@ -85,6 +94,8 @@ export function trayMenu(snapshot: AppSnapshot, now: number, projects: ReadonlyM
     const resumable = signedIn ? resumableEntry(snapshot.recent, now) : null;
     if (resumable) items.push({ type: 'command', label: `Resume ${describe(resumable)}`, command: { kind: 'resume', entryKey: resumable.key }, enabled: true });
   }
+  const focus = focusText(snapshot, now);
+  if (focus) items.push({ type: 'label', label: focus }, ...focusTrayItems(snapshot));
   const continuable = distinctRecent(snapshot.recent, 5);
   if (continuable.length > 0) {
     items.push({ type: 'separator' });

@@ -59,6 +59,12 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'settings:update': ({ patch }) => core.updateSettings(patch),
     'idle:answer': ({ promptId, answer }) => core.answerIdlePrompt(promptId, answer),
     'entries:days': ({ from, to }) => core.entriesOfDays(from, to),
+    'favourite:add': ({ entryKey }) => core.addFavourite(entryKey),
+    'favourite:start': ({ favouriteId }) => core.startFavourite(favouriteId),
+    'favourite:move': ({ favouriteId, direction }) => core.moveFavourite(favouriteId, direction),
+    'favourite:remove': ({ favouriteId }) => core.removeFavourite(favouriteId),
+    'favourite:set-shortcut': ({ favouriteId, shortcut }) => core.setFavouriteShortcut(favouriteId, shortcut),
+    'focus:act': ({ action }) => core.focus(action),
     'window:hide': () => {
       shell.hideWindow();
       return null;

@@ -21,3 +21,21 @@ export function registerShortcuts(shortcuts: AppSettings['shortcuts'], run: (nam
   }
   return problems;
 }
+
+/**
+ * Registers the favourites' own shortcuts, after `registerShortcuts` (which clears every shortcut
+ * first). Returns the problems by favourite id, said like the app's own shortcuts' problems.
+ */
+export function registerFavouriteShortcuts(favourites: readonly { id: string; accelerator: string; label: string }[], run: (favouriteId: string) => void): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const { id, accelerator, label } of favourites) {
+    try {
+      if (!globalShortcut.register(accelerator, () => run(id))) {
+        problems[id] = `“${label}” (${accelerator}) is taken by another application or not allowed by the desktop: choose other keys.`;
+      }
+    } catch (error) {
+      problems[id] = `“${label}” (${accelerator}) is not a valid shortcut: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  return problems;
+}

@@ -45,6 +45,12 @@ export const bridgeMethods = {
   hideWindow: 'window:hide',
   answerIdlePrompt: 'idle:answer',
   getEntriesOfDays: 'entries:days',
+  addFavourite: 'favourite:add',
+  startFavourite: 'favourite:start',
+  moveFavourite: 'favourite:move',
+  removeFavourite: 'favourite:remove',
+  setFavouriteShortcut: 'favourite:set-shortcut',
+  focus: 'focus:act',
 } as const satisfies Record<string, InvokeChannel>;
 
 export const bridgeSubscriptions = {

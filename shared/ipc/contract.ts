@@ -77,6 +77,14 @@ export const invokeRequests = {
   'idle:answer': z.strictObject({ promptId: idSchema, answer: idleAnswerSchema }),
   /** The entries of local days `from`..`to` (both included, in the app's zone), read from Clockify. */
   'entries:days': z.strictObject({ from: dayKeySchema, to: dayKeySchema }),
+  /** Favourites (shared/favourites.ts): pinned from an entry by its key, started, reordered, removed, given a shortcut. */
+  'favourite:add': z.strictObject({ entryKey: idSchema }),
+  'favourite:start': z.strictObject({ favouriteId: idSchema }),
+  'favourite:move': z.strictObject({ favouriteId: idSchema, direction: z.enum(['up', 'down']) }),
+  'favourite:remove': z.strictObject({ favouriteId: idSchema }),
+  'favourite:set-shortcut': z.strictObject({ favouriteId: idSchema, shortcut: z.string().max(100) }),
+  /** The focus mode (pomodoro): the person's choice at the end of a phase, or pausing it for a meeting. */
+  'focus:act': z.strictObject({ action: z.enum(['break', 'keep-working', 'back-to-work', 'pause', 'resume']) }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeRequests;
@@ -124,6 +132,12 @@ export interface InvokeResponses {
   'window:hide': null;
   'idle:answer': Result<null>;
   'entries:days': Result<readonly EntryView[]>;
+  'favourite:add': Result<null>;
+  'favourite:start': Result<null>;
+  'favourite:move': Result<null>;
+  'favourite:remove': Result<null>;
+  'favourite:set-shortcut': Result<null>;
+  'focus:act': Result<null>;
 }
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C];
 

@@ -5,6 +5,8 @@ import { DaySummary } from './DaySummary';
 import { DayView } from './DayView';
 import { useDayView } from './day-view-store';
 import { EditEntrySheet } from './EditEntrySheet';
+import { Favourites } from './Favourites';
+import { FocusBar } from './FocusBar';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
@@ -23,6 +25,8 @@ export function MainView() {
       <main className="main" inert={editingKey !== null || idlePrompt !== null || settingsOpen || dayOpen}>
         <TopBar />
         <Banners />
+        <FocusBar />
+        <Favourites />
         <Tracker />
         <DaySummary />
         <RecentEntries />

@@ -8,6 +8,7 @@ import { countsAsWork, entryTypeLabel, mayChange, mayContinue } from '../../../s
 import { weekStartOf } from '../../../shared/work-totals';
 import type { CatalogData } from '../catalog-data';
 import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
+import { AddToFavourites } from './Favourites';
 import { Icon } from './Icon';
 import { call, setEditing, showToast, usePopover } from './store';
 
@@ -174,6 +175,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
       </div>
       {mayChange(entry.type) ? (
         <div className="entry-tools">
+          {mayContinue(entry.type) && <AddToFavourites entryKey={entry.key} describedBy={descriptionId} />}
           <button type="button" className="icon-button" aria-label="Edit" title="Edit" aria-describedby={descriptionId} onClick={() => setEditing(entry.key)}>
             <Icon name="edit" />
           </button>

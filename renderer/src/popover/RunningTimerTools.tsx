@@ -8,6 +8,7 @@ import { RESUME_WINDOW_MS, previousEntry, resumableEntry } from '../../../shared
 import { toClockifyInstant } from '../../../shared/time/wire-format';
 import { parsePastMoment } from '../past-moment';
 import { formatClockTime } from '../time-format';
+import { AddToFavourites } from './Favourites';
 import { call, focusDescription, showToast, usePopover } from './store';
 
 type Tool = 'start' | 'stop' | null;
@@ -48,6 +49,7 @@ export function RunningTimerTools({ entry, beforeChange }: RunningTimerToolsProp
         <button type="button" className="quiet small danger" onClick={() => void discard()}>
           Discard
         </button>
+        <AddToFavourites entryKey={entry.key} />
       </div>
       {tool === 'start' && (
         <MomentForm

@@ -1,15 +1,16 @@
 // The settings: global shortcuts (recorded by pressing them), the time zone, what happens when you
 // are away, the work-hours reminder, starting at login and the default project. Each change is
 // saved at once; main refuses what cannot work and says why.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { describeShortcut, recordShortcut, SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator';
+import { useEffect, useRef, useState } from 'react';
+import { SHORTCUT_LABELS, type ShortcutName } from '../../../shared/accelerator';
 import type { SettingsPatch } from '../../../shared/settings';
 import { formatUtcOffset, parseUtcOffset } from '../../../shared/time/zone';
 import { GoalsSettings } from './GoalsSettings';
+import { PomodoroSettings } from './PomodoroSettings';
+import { ShortcutField } from './ShortcutField';
 import { Icon } from './Icon';
 import { call, closeSettings, setSettings, usePopover } from './store';
 
-const isMac = /Mac/.test(navigator.userAgent);
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** Counts saves, so that only the latest one's answer is applied. */
 let saves = 0;
@@ -84,9 +85,9 @@ export function SettingsSheet() {
           <fieldset>
             <legend>Global shortcuts</legend>
             {(Object.keys(SHORTCUT_LABELS) as ShortcutName[]).map((name) => (
-              <ShortcutRow
+              <ShortcutField
                 key={name}
-                name={name}
+                label={SHORTCUT_LABELS[name]}
                 value={settings.shortcuts[name]}
                 problem={settings.shortcutProblems[name] ?? null}
                 onChange={(accelerator) => void save({ shortcuts: { ...settings.shortcuts, [name]: accelerator } })}
@@ -229,6 +230,7 @@ export function SettingsSheet() {
           </fieldset>
 
           <GoalsSettings goals={settings.goals} save={(patch) => void save(patch)} />
+          <PomodoroSettings pomodoro={settings.pomodoro} save={(patch) => void save(patch)} />
 
           <fieldset>
             <legend>General</legend>
@@ -268,48 +270,6 @@ export function SettingsSheet() {
           </fieldset>
         </div>
       </div>
-    </div>
-  );
-}
-
-function ShortcutRow({ name, value, problem, onChange }: { name: ShortcutName; value: string; problem: string | null; onChange: (accelerator: string) => void }) {
-  const [recording, setRecording] = useState(false);
-  const [hint, setHint] = useState<string | null>(null);
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (!recording) return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (event.key === 'Escape') return (setRecording(false), setHint(null));
-    const recorded = recordShortcut(event, isMac);
-    if (recorded.ok) {
-      setRecording(false);
-      setHint(null);
-      onChange(recorded.accelerator);
-    } else setHint(recorded.reason);
-  };
-  return (
-    <div className="shortcut">
-      <span className="shortcut-label">{SHORTCUT_LABELS[name]}</span>
-      <button
-        type="button"
-        className={`keys${recording ? ' recording' : ''}`}
-        aria-label={`${SHORTCUT_LABELS[name]}: ${recording ? 'press the new keys' : describeShortcut(value, isMac)}`}
-        onClick={() => (setRecording(true), setHint(null))}
-        onBlur={() => setRecording(false)}
-        onKeyDown={onKeyDown}
-      >
-        {recording ? 'Press keys…' : describeShortcut(value, isMac)}
-      </button>
-      {value && !recording && (
-        <button type="button" className="icon-button" aria-label={`Clear ${SHORTCUT_LABELS[name]}`} onClick={() => onChange('')}>
-          <Icon name="close" />
-        </button>
-      )}
-      {(hint ?? problem) && (
-        <p role="alert" className="shortcut-problem">
-          {hint ?? problem}
-        </p>
-      )}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { AppSnapshot, WorkspaceOption } from '../../../shared/domain';
 import { parseQuickEntry, type QuickEntryParse } from '../../../shared/quick-entry';
 import type { CatalogData } from '../catalog-data';
-import { dayKeyOf, formatDurationWords } from '../time-format';
+import { dayKeyOf, formatClockTime, formatDurationWords } from '../time-format';
+import { lineCommand, type LineCommand } from './commands';
 import { addPlannedEntries, cautions, entriesWord, planEntries, type QuickEntryPlan } from './plan';
 import { EntryPreview } from './Preview';
 import { formatDate } from './preview-format';
@@ -80,10 +81,15 @@ interface Reading {
   readonly parse: QuickEntryParse | null;
   readonly plan: QuickEntryPlan | null;
   readonly problem: Problem | null;
+  /** A line that acts instead of adding (commands.ts): moving the running timer's start, starting a favourite. */
+  readonly command?: Exclude<LineCommand, { kind: 'refused' }>;
 }
 
 function read(line: string, now: number, snapshot: AppSnapshot, workspace: WorkspaceOption, catalog: CatalogData | null, catalogError: string | null): Reading {
   if (line.trim() === '') return { parse: null, plan: null, problem: null };
+  const command = lineCommand(line, snapshot, now, (at) => formatClockTime(at.toISOString(), snapshot.preferences.timeZone, snapshot.preferences.timeFormat));
+  if (command?.kind === 'refused') return { parse: null, plan: null, problem: { message: command.message } };
+  if (command) return { parse: null, plan: null, problem: null, command };
   if (!catalog) return { parse: null, plan: null, problem: { message: catalogError ?? 'The projects and tags are still loading: press Enter again in a moment.' } };
   const parse = parseQuickEntry(line, { now: new Date(now), timeZone: snapshot.preferences.timeZone, dateOrder: snapshot.preferences.dateOrder, projects: catalog.projects.sorted, tags: catalog.tags });
   if (!parse.ok) return { parse, plan: null, problem: { message: parse.error, ...(parse.candidates ? { candidates: parse.candidates } : {}), ...(parse.choiceFor ? { choiceFor: parse.choiceFor } : {}) } };
@@ -157,6 +163,7 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
     if (sending || line.trim() === '') return;
     // Read again at this instant: "1h30m" ends now, not when the preview was last drawn.
     const fresh = read(line, Date.now(), snapshot, workspace, catalog, catalogError);
+    if (fresh.command) return run(fresh.command);
     if (fresh.problem || !fresh.plan) {
       setArmed(true);
       return;
@@ -178,6 +185,23 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
       setLine('');
       setArmed(false);
       setConfirming(null);
+    }
+    input.current?.focus();
+  }
+
+  async function run(command: NonNullable<Reading['command']>): Promise<void> {
+    setSending(true);
+    setOutcome(null);
+    const result =
+      command.kind === 'favourite'
+        ? await window.clockify.startFavourite({ favouriteId: command.favouriteId })
+        : await window.clockify.moveTimerStart({ start: command.at.toISOString() });
+    setSending(false);
+    if (!result.ok) setOutcome({ kind: 'failed', text: result.error.message });
+    else {
+      setOutcome({ kind: 'added', text: command.kind === 'favourite' ? `Started favourite ${command.position}` : 'Moved the start of the running timer' });
+      setLine('');
+      setArmed(false);
     }
     input.current?.focus();
   }
@@ -264,6 +288,7 @@ function QuickEntryForm({ snapshot, workspace }: { snapshot: AppSnapshot; worksp
             <p className="caution-action">{confirming === line ? 'Press Enter again to add it anyway, or change the line.' : 'Enter asks once more before adding it.'}</p>
           </div>
         ) : null}
+        {reading.command ? <p className="command-preview">{reading.command.says}</p> : null}
         {shown ? (
           <div className={shown === plan ? 'entry-preview' : 'entry-preview stale'} aria-hidden={shown !== plan || undefined}>
             <EntryPreview workspace={workspace.name} plan={shown} notes={parse?.ok && shown === plan ? parse.notes : []} preferences={preferences} todayKey={todayKey} />
@@ -293,6 +318,10 @@ function Guide({ workspace, zone, twelveHour }: { workspace: string; zone: strin
       <dt>What</dt>
       <dd>
         the description, then <code>@project</code> <code>#tag</code> <code>$</code> billable — words in any order, accents optional
+      </dd>
+      <dt>Also</dt>
+      <dd>
+        <code>-20m</code> or <code>20 min ago</code> alone moves the running timer's start · <code>fav 2</code> starts favourite 2
       </dd>
       <dt>Zone</dt>
       <dd>
