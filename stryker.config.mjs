@@ -19,6 +19,8 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: another run's sandbox (two pieces may run at once), builds and reports.
+  ignorePatterns: ['.stryker-tmp*', 'dist', 'release', 'reports', 'test-results', 'playwright-report'],
   cleanTempDir: 'always',
   thresholds: { high: 85, low: 70, break: null },
 };
