@@ -126,6 +126,24 @@ export interface SyncState {
   readonly attention: readonly Attention[];
   /** The last failure while sending, in words, or null. */
   readonly lastError: string | null;
+  /**
+   * Other accounts whose changes still wait: they go out with that account's own key (after a
+   * switch, or once it is reachable again), never through the active account.
+   */
+  readonly otherAccounts?: readonly OtherAccountSync[];
+}
+
+export interface OtherAccountSync {
+  readonly accountId: string;
+  readonly userName: string;
+  readonly email: string;
+  /** Changes still to send. */
+  readonly pending: number;
+  /** Changes Clockify refused: switch to that account to fix or discard them. */
+  readonly refused: number;
+  readonly online: boolean;
+  /** Why they wait, in words, or null. */
+  readonly lastError: string | null;
 }
 
 export type KeyStorage = 'keychain' | 'memory';

@@ -1,5 +1,7 @@
 // Several accounts in one app: an API-key account and a Maton account side by side, switching,
 // per-account settings, keys per account, and pending changes that stay with their account.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../../shared/connection';
 import type { EntryDraft } from '../../shared/domain';
@@ -110,26 +112,56 @@ describe('several accounts', () => {
     expect(under.core.snapshot().timer.status).toBe('idle');
   });
 
-  it('a change that cannot reach Clockify stays with its account: the switch waits, says why, and the change reaches that account later', async () => {
+  it('switches while offline with a change pending: the change stays with its account, is shown as waiting for it, and reaches it with its own key once online', async () => {
     const under = await twoAccounts();
     await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
     await under.settled();
-    fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method: 'POST' } });
+    fake.addFault({ kind: 'reset', count: Infinity });
     under.core.addEntry(draft('Offline work'), { start: new Date(under.clock.now() - 3_600_000).toISOString(), end: new Date(under.clock.now() - 1_800_000).toISOString() });
     await under.settled();
-    const refused = await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'pending', message: expect.stringMatching(/^1 change of lena\.fischer@example\.com could not reach Clockify yet .*it stays with lena\.fischer@example\.com/) } });
-    expect(under.core.snapshot().account).toMatchObject({ email: 'lena.fischer@example.com' });
-    expect(under.core.snapshot().sync.pending).toBe(1);
+    expect(await under.core.switchAccount(ids(under)['jonas.weber@example.com']!)).toEqual({ ok: true, value: { userName: 'Jonas Weber' } });
+    await under.settled();
+    expect(under.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
+    // Jonas has nothing pending; Lena's change waits for Lena, visibly, and is not in Jonas's list.
+    expect(under.core.snapshot().sync.pending).toBe(0);
+    expect(under.core.snapshot().sync.otherAccounts).toEqual([expect.objectContaining({ email: 'lena.fischer@example.com', pending: 1 })]);
+    expect(under.core.snapshot().recent.map((entry) => entry.description)).not.toContain('Offline work');
 
     fake.clearFaults();
-    expect((await under.core.switchAccount(ids(under)['jonas.weber@example.com']!)).ok).toBe(true);
+    fake.clearRequests();
+    under.core.resumed();
+    await under.clock.advance(65_000);
     await under.settled();
-    const sent = fake.state.timeEntries.find((entry) => entry.description === 'Offline work');
-    expect(sent?.userId).toBe(lenaId());
+    const sent = fake.state.timeEntries.filter((entry) => entry.description === 'Offline work');
+    expect(sent.map((entry) => entry.userId)).toEqual([lenaId()]);
+    const post = fake.requests.find((request) => request.method === 'POST' && request.path.includes('/time-entries'));
+    expect(post?.headers['x-api-key']).toBe(FAKE_API_KEY);
+    expect(post?.headers['maton-connection']).toBeUndefined();
+    expect(under.core.snapshot().sync.otherAccounts).toEqual([]);
     expect(under.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
-    expect(under.core.snapshot().sync.pending).toBe(0);
-    expect(fake.state.timeEntries.filter((entry) => entry.description === 'Offline work' && entry.userId === jonasId())).toEqual([]);
+  });
+
+  it('a journal from before accounts were kept with each change: its changes belong to the account active at load', async () => {
+    const first = await twoAccounts();
+    fake.addFault({ kind: 'reset', count: Infinity });
+    first.core.addEntry(draft('Old journal'), { start: new Date(first.clock.now() - 3_600_000).toISOString(), end: new Date(first.clock.now() - 1_800_000).toISOString() });
+    await first.settled();
+    first.core.close();
+    const file = path.join(first.dataDir, 'journal.json');
+    const journal = JSON.parse(readFileSync(file, 'utf8')) as { intents: Record<string, unknown>[] };
+    for (const intent of journal.intents) delete intent.accountId;
+    writeFileSync(file, JSON.stringify(journal));
+    const again = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets, clock: first.clock });
+    cores.push(again);
+    expect(again.core.snapshot().sync.pending).toBe(1);
+    await again.core.switchAccount(ids(again)['lena.fischer@example.com']!);
+    expect(again.core.snapshot().sync.pending).toBe(0);
+    expect(again.core.snapshot().sync.otherAccounts).toEqual([expect.objectContaining({ email: 'jonas.weber@example.com', pending: 1 })]);
+    fake.clearFaults();
+    again.core.resumed();
+    await again.clock.advance(65_000);
+    await again.settled();
+    expect(fake.state.timeEntries.filter((entry) => entry.description === 'Old journal').map((entry) => entry.userId)).toEqual([jonasId()]);
   });
 
   it('signing out of the active account removes only its key; the other account becomes active', async () => {

@@ -9,7 +9,8 @@ import { toClockifyInstant } from '../../shared/time/wire-format';
 import { isValidTimeZone, localDayBounds, localDaysSpan, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
-import { AccountService, type ClientFactory } from './account-service';
+import { AccountOutboxes } from './account-outboxes';
+import { AccountService, activeAccountIdOf, type ClientFactory } from './account-service';
 import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
 import { mayCreate } from '../../shared/entry-rules';
 import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
@@ -21,7 +22,7 @@ import { formatClockTime } from '../../shared/time/clock-format';
 import { TimerRescue } from './timer-rescue';
 import { daysProblem, overlapping, readEntriesOfDays } from './day-history';
 import type { JournalStore } from './journal';
-import { Outbox, type OutboxStatus } from './outbox';
+import type { OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { TimerService } from './timer-service';
@@ -62,7 +63,7 @@ const ok: Result<null> = { ok: true, value: null };
 export class AppCore {
   private readonly account: AccountService;
   private readonly entries: EntryStore;
-  private readonly outbox: Outbox;
+  private readonly outbox: AccountOutboxes;
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
   private readonly idle: IdleWatcher | null;
@@ -98,11 +99,16 @@ export class AppCore {
     if (loaded.status === 'corrupt') this.startupProblems.push(`The journal of unsent changes could not be read (${loaded.reason}); it was kept at ${loaded.keptAt}.`);
     if (options.settings.problem) this.startupProblems.push(options.settings.problem);
     this.entries = new EntryStore(options.journal, loaded.status === 'ok' ? loaded.value : { intents: [], ids: {} }, () => this.changed());
-    this.outbox = new Outbox({
+    this.outbox = new AccountOutboxes({
       entries: this.entries,
       clock: options.clock,
-      connection: () => this.apiContext(),
-      onStatus: (status) => this.outboxStatus(status),
+      activeAccount: () => this.account.session?.accountId ?? null,
+      activeLink: () => this.apiContext(),
+      linkOf: async (accountId) => {
+        const linked = await this.account.clientOf(accountId);
+        return linked.ok ? { ok: true, value: { api: linked.value.client, userId: linked.value.userId } } : linked;
+      },
+      onStatus: (accountId, status) => (accountId === this.account.session?.accountId ? this.outboxStatus(status) : this.changed()),
       uncertainGraceMs: options.uncertainGraceMs,
       random: options.random,
     });
@@ -158,11 +164,14 @@ export class AppCore {
   /** Opens the core from its stores: shows the cache at once, then refreshes in the background. */
   static async open(options: AppCoreOptions): Promise<AppCore> {
     const core = new AppCore(options);
+    // Changes in a journal from before each named its account belong to the account active now.
+    core.entries.setActiveAccount(activeAccountIdOf(options.settings.get()));
     const workspaceId = core.workspaceId();
     if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? [], workspaceId);
     await core.account.restore();
     for (const problem of core.startupProblems) core.notice('error', problem);
     if (core.account.session) void core.refreshAll();
+    else void core.outbox.kick();
     return core;
   }
 
@@ -177,8 +186,9 @@ export class AppCore {
       account: session
         ? {
             status: 'signed-in',
-            userName: this.cache.user?.name ?? '',
-            email: this.cache.user?.email ?? '',
+            // The account's record until its user is read (a switch while offline).
+            userName: this.cache.user?.name ?? this.account.accounts.find((account) => account.id === session.accountId)?.userName ?? '',
+            email: this.cache.user?.email ?? this.account.accounts.find((account) => account.id === session.accountId)?.email ?? '',
             connection: session.connection,
             keyStorage: session.keyStorage,
             keychainProblem: this.account.keychainProblem,
@@ -198,7 +208,11 @@ export class AppCore {
         attention: this.entries.intents
           .filter((intent) => intent.problem)
           .map((intent) => ({ intentId: intent.id, entryKey: intent.key, what: intent.kind, reason: intent.problem!.reason, status: intent.problem!.status })),
-        lastError: this.outbox.current.lastError ?? this.refreshError,
+        lastError: this.outbox.statusOf(session?.accountId ?? null)?.lastError ?? this.refreshError,
+        otherAccounts: this.outbox.waiting().flatMap((waiting) => {
+          const record = this.account.accounts.find((account) => account.id === waiting.accountId);
+          return [{ ...waiting, userName: record?.userName ?? '', email: record?.email ?? waiting.accountId }];
+        }),
       },
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
@@ -278,17 +292,17 @@ export class AppCore {
   /** Signs in: the same account again (a new key), or another one, which becomes the active account. */
   async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
-    return this.afterConnect(await this.account.connect(connection, secret, () => this.leaveActiveAccount()), before);
+    return this.afterConnect(await this.account.connect(connection, secret, async () => this.leaveActiveAccount()), before);
   }
 
   async connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
-    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection, () => this.leaveActiveAccount()), before);
+    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection, async () => this.leaveActiveAccount()), before);
   }
 
   /**
-   * Makes another signed-in account the active one. The leaving account's changes go out first,
-   * with its own key; if some cannot, the switch waits (they stay with their account, visibly).
+   * Makes another signed-in account the active one, online or not. The leaving account's pending
+   * changes stay its own: its outbox sends them with its key, or holds them (visibly) until it can.
    * A timer running in the leaving account is stopped first, and the user is told: one timer runs
    * at a time.
    */
@@ -298,7 +312,7 @@ export class AppCore {
     if (!record) return fail('invalid', 'That account is no longer known: add it again.');
     if (session?.accountId === accountId) return { ok: true, value: { userName: record.userName } };
     if (session) {
-      const left = await this.leaveActiveAccount();
+      const left = this.leaveActiveAccount();
       if (!left.ok) return left;
     }
     const activated = await this.account.activate(accountId);
@@ -306,7 +320,7 @@ export class AppCore {
       this.changed();
       return activated;
     }
-    await this.enteredAnotherAccount();
+    await this.enteredAnotherAccount(accountId);
     void this.refreshAll();
     return { ok: true, value: { userName: record.userName } };
   }
@@ -322,58 +336,46 @@ export class AppCore {
     }
     this.reconciler.stop();
     await this.maton.close();
+    const leaving = this.account.session?.accountId;
     await this.account.signOut();
     this.entries.clear();
+    if (leaving) this.outbox.forget(leaving);
+    this.entries.setActiveAccount(null);
     this.cache = EMPTY_CACHE;
     this.saveCache(true);
     this.changed();
     const next = this.account.accounts[0];
-    if (next && (await this.account.activate(next.id)).ok) void this.refreshAll();
+    if (next && (await this.account.activate(next.id)).ok) {
+      await this.enteredAnotherAccount(next.id);
+      void this.refreshAll();
+    }
     return ok;
   }
 
-  /**
-   * Before another account becomes active: the leaving account's changes must reach its Clockify
-   * first (sent now, with its key). A running timer is stopped, then sent too.
-   */
-  private async leaveActiveAccount(): Promise<Result<null>> {
-    const who = this.cache.user?.email || 'the current account';
-    const flushed = async (): Promise<Result<null>> => {
-      await this.outbox.kick();
-      await this.outbox.idle();
-      const waiting = this.entries.intents.length;
-      if (waiting === 0) return ok;
-      const reason = this.outbox.current.lastError ? ` (${this.outbox.current.lastError})` : '';
-      return fail(
-        'pending',
-        `${waiting} ${waiting === 1 ? 'change' : 'changes'} of ${who} could not reach Clockify yet${reason}: ${waiting === 1 ? 'it stays' : 'they stay'} with ${who}. Switch accounts once ${waiting === 1 ? 'it is' : 'they are'} saved, or sign out of ${who} to discard ${waiting === 1 ? 'it' : 'them'}.`,
-      );
-    };
-    const before = await flushed();
-    if (!before.ok) return before;
+  /** Before another account becomes active: a timer running in the leaving one is stopped (its own outbox sends the stop). */
+  private leaveActiveAccount(): Result<null> {
     const timer = this.timer.timer();
     if (timer.status !== 'running') return ok;
     const stopped = this.timer.stop();
     if (!stopped.ok) return stopped;
-    const after = await flushed();
-    this.notice(
-      after.ok ? 'info' : 'warning',
-      after.ok
-        ? `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped: one timer runs at a time.`
-        : `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped here, but the stop has not reached Clockify yet: the switch waits for it.`,
-    );
-    return after;
+    const who = this.cache.user?.email || 'the current account';
+    this.notice('info', `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped: one timer runs at a time.`);
+    void this.outbox.kick();
+    return ok;
   }
 
-  /** Another account is active: nothing of the last one's cache or entries is shown or sent. */
-  private async enteredAnotherAccount(): Promise<void> {
+  /** Another account is active: nothing of the last one's cache or entries is shown; its changes wait for its own outbox. */
+  private async enteredAnotherAccount(accountId: string): Promise<void> {
     this.reconciler.stop();
     await this.maton.close();
-    this.entries.clear();
+    this.entries.setActiveAccount(accountId);
     this.cache = EMPTY_CACHE;
+    this.online = this.outbox.statusOf(accountId)?.online ?? true;
+    this.refreshError = null;
     this.catalogVersion++;
     this.saveCache(true);
     this.changed();
+    void this.outbox.kick();
   }
 
   // --- Maton's connections ----------------------------------------------------------------------
@@ -749,7 +751,8 @@ export class AppCore {
     if (!result.ok) return result;
     const { user, session } = result.value;
     // Another account (its own workspace and settings came with it), or the same one with a new key.
-    if (before !== null && before !== session.accountId) await this.enteredAnotherAccount();
+    this.outbox.forget(session.accountId);
+    if (before !== session.accountId) await this.enteredAnotherAccount(session.accountId);
     else if (this.cache.user && this.cache.user.id !== user.id) this.cache = { ...EMPTY_CACHE };
     this.setUser(user);
     this.changed();

@@ -6,7 +6,7 @@ import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
 import type { TimeEntry } from '../clockify/schemas';
 import type { Clock } from './clock';
-import type { EntryStore } from './entry-store';
+import type { IntentLedger } from './entry-store';
 import type { EntryFields, Intent } from './intents';
 import { describeIntent } from './intents';
 import { fromClockify } from './server-entry';
@@ -25,7 +25,8 @@ export interface OutboxStatus {
 }
 
 export interface OutboxDeps {
-  readonly entries: EntryStore;
+  /** The intents of one account (and the server entries they refer to). */
+  readonly entries: IntentLedger;
   readonly connection: () => { api: EntriesApi; userId: string } | null;
   readonly clock: Clock;
   readonly onStatus: (status: OutboxStatus) => void;
@@ -205,7 +206,7 @@ export class Outbox {
     }
   }
 
-  private confirmed(intent: Intent, result: Parameters<EntryStore['confirm']>[1]): Outcome {
+  private confirmed(intent: Intent, result: Parameters<IntentLedger['confirm']>[1]): Outcome {
     this.stats.sent++;
     this.deps.entries.confirm(intent.id, result, this.deps.clock.now());
     return 'sent';

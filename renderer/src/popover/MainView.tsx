@@ -8,6 +8,7 @@ import { EditEntrySheet } from './EditEntrySheet';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
+import { OtherAccountWaiting } from './OtherAccounts';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
 import { call, openSettings, refusedStop, setAddingAccount, setEditing, setReconnecting, showToast, usePopover } from './store';
@@ -320,6 +321,9 @@ function Banners() {
             </button>
           </span>
         </div>
+      ))}
+      {(sync.otherAccounts ?? []).map((other) => (
+        <OtherAccountWaiting key={other.accountId} other={other} />
       ))}
       {account.status === 'signed-in' && account.keychainProblem && (
         <div className="banner note">
