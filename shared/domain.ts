@@ -264,6 +264,16 @@ export interface AppSnapshot {
   readonly matonSetup: MatonSetupView | null;
   /** Every account signed in to; the active one is marked. */
   readonly accounts: readonly AccountSummary[];
+  /** A timer left running in another account (switching does not stop it); starting one here stops it. */
+  readonly otherAccountTimers?: readonly AccountTimer[];
+}
+
+/** A timer running in an account that is not the active one. */
+export interface AccountTimer {
+  readonly accountId: string;
+  readonly userName: string;
+  readonly email: string;
+  readonly entry: EntryView;
 }
 
 /** Something the user must learn about, shown once (notification or banner). */

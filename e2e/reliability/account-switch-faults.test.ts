@@ -64,7 +64,7 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
   const intended = new Map<string, string>();
   const journal: string[] = [];
   const record = (line: string) => journal.push(`#${journal.length} ${line}`);
-  const counts = { switches: 0, switchesRefused: 0, offlineSwitchesWithPending: 0, faults: 0, offline: 0 };
+  const counts = { switches: 0, switchesRefused: 0, offlineSwitchesWithPending: 0, stopsInOther: 0, faults: 0, offline: 0 };
   let offline = false;
   const faults: (() => Fault)[] = [
     () => ({ kind: 'status', status: 429, body: null, count: 1 + Math.floor(random() * 2) }),
@@ -117,8 +117,12 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
       if (result.ok) intended.set(description, email());
       record(`start ${description} in ${email()}: ${result.ok ? 'ok' : result.error.message}`);
     } else if (roll < 0.7) {
-      const result = core.stopTimer();
-      record(`stop in ${email()}: ${result.ok ? 'ok' : result.error.message}`);
+      // A timer left running in the other account is stopped from here, with that account's key.
+      const elsewhere = core.snapshot().otherAccountTimers ?? [];
+      const inOther = elsewhere.length > 0 && random() < 0.5;
+      const result = inOther ? core.stopTimerIn(elsewhere[0]!.accountId) : core.stopTimer();
+      if (inOther) counts.stopsInOther++;
+      record(`stop in ${inOther ? elsewhere[0]!.email : email()}: ${result.ok ? 'ok' : result.error.message}`);
     } else if (core.snapshot().workspaceId !== null) {
       const end = clock.now() - Math.floor(random() * 3_600_000);
       const times = { start: toClockifyInstant(new Date(end - 600_000)), end: toClockifyInstant(new Date(end)) };
@@ -141,7 +145,7 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
   const duplicates = onServer.length - new Set(onServer.map((entry) => entry.description)).size;
   const running = fake.state.timeEntries.filter((entry) => entry.end === null);
   console.log(
-    `account-switch fault suite (seed ${SEED}): ${OPERATIONS} operations, ${counts.faults} faults, ${counts.switches} switches (${counts.switchesRefused} refused), ${counts.offline} stretches offline, ${counts.offlineSwitchesWithPending} switches offline with changes pending; ` +
+    `account-switch fault suite (seed ${SEED}): ${OPERATIONS} operations, ${counts.faults} faults, ${counts.switches} switches (${counts.switchesRefused} refused), ${counts.offline} stretches offline, ${counts.offlineSwitchesWithPending} switches offline with changes pending, ${counts.stopsInOther} stops of the other account's timer; ` +
       `intended ${intended.size}, on the server ${onServer.length}: ${missing.length} missing, ${wrongUser.length} under the wrong user, ${duplicates} duplicated`,
   );
   if (missing.length + wrongUser.length + duplicates > 0) console.log(journal.join('\n'));

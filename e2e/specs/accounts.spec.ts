@@ -84,7 +84,42 @@ test('switching while offline with a change pending: the change waits for its ac
   const lena = fake.state.users.find((user) => user.email === 'lena.fischer@example.com')!.id;
   const sent = fake.state.timeEntries.filter((entry) => entry.description === 'Lena, offline');
   expect(sent).toHaveLength(1);
-  expect(sent[0]).toMatchObject({ userId: lena });
+  expect(sent[0]).toMatchObject({ userId: lena, end: null });
+  expect(app.harness.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
+
+  // One timer for the person: Lena's still runs (switching did not stop it); starting one here stops it and says so.
+  await expect(page.getByRole('group', { name: 'Timer running in Lena Fischer' })).toContainText('“Lena, offline”');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Jonas now');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText('The timer in lena.fischer@example.com (“Lena, offline”) was stopped: one timer runs at a time.')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Timer running in Lena Fischer' })).toHaveCount(0);
+  await expect.poll(() => fake.state.timeEntries.filter((entry) => entry.end === null).map((entry) => [entry.description, entry.userId === lena])).toEqual([['Jonas now', false]]);
+});
+
+test('a timer left running in the other account is shown after the switch and stopped from there, with that account’s key', async ({ page, app, fake }) => {
+  await lenaThenJonas(page, app, fake);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Lena Fischer/ }).click();
+  await expect(page.getByText('Switched to Lena Fischer (lena.fischer@example.com).')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Description' }).fill('Logo work');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => fake.state.timeEntries.some((entry) => entry.description === 'Logo work' && entry.end === null)).toBe(true);
+
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Jonas Weber/ }).click();
+  await expect(page.getByText('Switched to Jonas Weber (jonas.weber@example.com).')).toBeVisible();
+  const running = page.getByRole('group', { name: 'Timer running in Lena Fischer' });
+  await expect(running).toContainText('Running in Lena Fischer');
+  await expect(running).toContainText('“Logo work”');
+  await page.screenshot({ path: test.info().outputPath('running-in-other-account.png') });
+
+  fake.clearRequests();
+  await running.getByRole('button', { name: 'Stop the timer in Lena Fischer' }).click();
+  await expect(running).toHaveCount(0);
+  await expect.poll(() => fake.state.timeEntries.find((entry) => entry.description === 'Logo work')?.end ?? null).not.toBeNull();
+  const stop = fake.requests.find((request) => request.method === 'PATCH');
+  expect(stop?.headers['x-api-key']).toBeDefined();
+  expect(stop?.headers['maton-connection']).toBeUndefined();
   expect(app.harness.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
 });
 

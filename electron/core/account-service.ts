@@ -137,10 +137,9 @@ export class AccountService {
 
   /**
    * Checks the key with GET /user, then stores it as an account (a known one for the same user and
-   * connection, else a new one) and makes it active. A rejected key is not stored. `beforeSwitch`
-   * may refuse entering another account (the leaving one still has work to finish).
+   * connection, else a new one) and makes it active. A rejected key is not stored.
    */
-  async connect(connection: ConnectionConfig, secret: string, beforeSwitch?: (accountId: string) => Promise<Result<null>>): Promise<Result<{ session: Session; user: User }>> {
+  async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ session: Session; user: User }>> {
     try {
       if (connection.kind === 'clockify' && connection.server === 'custom') normalizeBaseUrl(connection.baseUrl);
       if (connection.kind === 'maton' && connection.gatewayUrl) normalizeBaseUrl(connection.gatewayUrl);
@@ -156,10 +155,6 @@ export class AccountService {
       return failure(await this.explainRejectedKey(connection, key, error));
     }
     const accountId = this.accountIdFor(connection, user.id);
-    if (beforeSwitch && this.current && this.current.accountId !== accountId) {
-      const allowed = await beforeSwitch(accountId);
-      if (!allowed.ok) return allowed;
-    }
     let keyStorage: KeyStorage = this.deps.secrets.kind;
     try {
       await this.deps.secrets.set(accountId, key);
@@ -212,13 +207,13 @@ export class AccountService {
   }
 
   /** Connects with the key from the environment; it never leaves main. */
-  connectWithEnvironmentKey(connection: ConnectionConfig, beforeSwitch?: (accountId: string) => Promise<Result<null>>): Promise<Result<{ session: Session; user: User }>> {
+  connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ session: Session; user: User }>> {
     const key = connection.kind === 'maton' ? this.deps.environmentKeys.maton : this.deps.environmentKeys.clockify;
     if (!key) {
       const variable = connection.kind === 'maton' ? 'MATON_API_KEY' : 'CLOCKIFY_API_KEY';
       return Promise.resolve(failure({ kind: 'invalid', field: 'apiKey', status: null, message: `${variable} is not set: paste the key instead.` }));
     }
-    return this.connect(connection, key, beforeSwitch);
+    return this.connect(connection, key);
   }
 
   /** Removes the active account's key from the keychain and forgets the account; the others stay. */

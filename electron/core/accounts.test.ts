@@ -94,22 +94,45 @@ describe('several accounts', () => {
     expect(under.core.settingsView().defaultProject).toEqual({ kind: 'none' });
   });
 
-  it('a running timer in one account is stopped, with its own key, before another becomes active, and the user is told', async () => {
+  it('switching leaves the timer running in the account it leaves, shown as running there; starting one here stops it first, with its own key, and says so', async () => {
     const under = await twoAccounts();
     await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
     await under.settled();
     under.core.startTimer(draft('Lena works'));
     await under.settled();
     await under.clock.advance(60_000);
-    fake.clearRequests();
     expect((await under.core.switchAccount(ids(under)['jonas.weber@example.com']!)).ok).toBe(true);
+    await under.settled();
+    expect(fake.state.timeEntries.filter((entry) => entry.end === null).map((entry) => [entry.description, entry.userId])).toEqual([['Lena works', lenaId()]]);
+    expect(under.core.snapshot().timer.status).toBe('idle');
+    expect(under.core.snapshot().otherAccountTimers).toEqual([expect.objectContaining({ accountId: ids(under)['lena.fischer@example.com'], email: 'lena.fischer@example.com', entry: expect.objectContaining({ description: 'Lena works', end: null }) })]);
+
+    fake.clearRequests();
+    expect(under.core.startTimer(draft('Jonas works')).ok).toBe(true);
     await under.settled();
     const stop = fake.requests.find((request) => request.method === 'PATCH');
     expect(stop?.headers['x-api-key']).toBe(FAKE_API_KEY);
     expect(stop?.path).toContain(`/user/${lenaId()}/time-entries`);
-    expect(fake.state.timeEntries.filter((entry) => entry.end === null)).toEqual([]);
+    expect(fake.state.timeEntries.filter((entry) => entry.end === null).map((entry) => [entry.description, entry.userId])).toEqual([['Jonas works', jonasId()]]);
     expect(under.notices.map((notice) => notice.text)).toContain('The timer in lena.fischer@example.com (“Lena works”) was stopped: one timer runs at a time.');
-    expect(under.core.snapshot().timer.status).toBe('idle');
+    expect(under.core.snapshot().otherAccountTimers).toEqual([]);
+  });
+
+  it('a timer running in another account can be stopped from here, with that account’s key', async () => {
+    const under = await twoAccounts();
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    await under.settled();
+    under.core.startTimer(draft('Lena works'));
+    await under.settled();
+    await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+    await under.settled();
+    fake.clearRequests();
+    expect(under.core.stopTimerIn(ids(under)['lena.fischer@example.com']!)).toEqual({ ok: true, value: null });
+    await under.settled();
+    expect(fake.requests.find((request) => request.method === 'PATCH')?.headers['x-api-key']).toBe(FAKE_API_KEY);
+    expect(fake.state.timeEntries.filter((entry) => entry.end === null)).toEqual([]);
+    expect(under.core.snapshot().otherAccountTimers).toEqual([]);
+    expect(under.core.stopTimerIn(ids(under)['lena.fischer@example.com']!)).toMatchObject({ ok: false, error: { message: 'No timer is running in lena.fischer@example.com.' } });
   });
 
   it('switches while offline with a change pending: the change stays with its account, is shown as waiting for it, and reaches it with its own key once online', async () => {

@@ -27,6 +27,7 @@ import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
+import { timersInOtherAccounts } from './other-account-timers';
 import type { SecretStore, SettingsStore } from './stores';
 
 export interface AppCoreOptions {
@@ -224,6 +225,7 @@ export class AppCore {
         via: accountVia(account.connection),
         active: account.id === session?.accountId,
       })),
+      otherAccountTimers: timersInOtherAccounts(this.entries, this.account.accounts, session?.accountId ?? null),
     };
   }
 
@@ -292,29 +294,24 @@ export class AppCore {
   /** Signs in: the same account again (a new key), or another one, which becomes the active account. */
   async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
-    return this.afterConnect(await this.account.connect(connection, secret, async () => this.leaveActiveAccount()), before);
+    return this.afterConnect(await this.account.connect(connection, secret), before);
   }
 
   async connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
-    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection, async () => this.leaveActiveAccount()), before);
+    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection), before);
   }
 
   /**
    * Makes another signed-in account the active one, online or not. The leaving account's pending
    * changes stay its own: its outbox sends them with its key, or holds them (visibly) until it can.
-   * A timer running in the leaving account is stopped first, and the user is told: one timer runs
-   * at a time.
+   * A timer running there keeps running (shown as such); starting one here stops it.
    */
   async switchAccount(accountId: string): Promise<Result<{ userName: string }>> {
     const session = this.account.session;
     const record = this.account.accounts.find((account) => account.id === accountId);
     if (!record) return fail('invalid', 'That account is no longer known: add it again.');
     if (session?.accountId === accountId) return { ok: true, value: { userName: record.userName } };
-    if (session) {
-      const left = this.leaveActiveAccount();
-      if (!left.ok) return left;
-    }
     const activated = await this.account.activate(accountId);
     if (!activated.ok) {
       this.changed();
@@ -349,18 +346,6 @@ export class AppCore {
       await this.enteredAnotherAccount(next.id);
       void this.refreshAll();
     }
-    return ok;
-  }
-
-  /** Before another account becomes active: a timer running in the leaving one is stopped (its own outbox sends the stop). */
-  private leaveActiveAccount(): Result<null> {
-    const timer = this.timer.timer();
-    if (timer.status !== 'running') return ok;
-    const stopped = this.timer.stop();
-    if (!stopped.ok) return stopped;
-    const who = this.cache.user?.email || 'the current account';
-    this.notice('info', `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped: one timer runs at a time.`);
-    void this.outbox.kick();
     return ok;
   }
 
@@ -576,10 +561,25 @@ export class AppCore {
     return this.sayingWhatStopped(() => this.timer.continueEntry(key));
   }
 
-  /** Starting stops the running timer; one in another workspace is stopped too, and the user is told. */
+  /** Stops the timer left running in another account, with that account's key. */
+  stopTimerIn(accountId: string): Result<null> {
+    const running = timersInOtherAccounts(this.entries, this.account.accounts, this.account.session?.accountId ?? null).find((timer) => timer.accountId === accountId);
+    if (!running) return fail('invalid', `No timer is running in ${this.account.accounts.find((account) => account.id === accountId)?.email ?? 'that account'}.`);
+    return this.timer.stopIn(accountId, running.entry);
+  }
+
+  /**
+   * Starting stops the running timer; one in another workspace, or in another account (with its
+   * own key), is stopped too, and the user is told: one timer runs at a time for the person.
+   */
   private sayingWhatStopped(start: () => Result<null>): Result<null> {
     const before = this.timer.timer();
+    const elsewhere = timersInOtherAccounts(this.entries, this.account.accounts, this.account.session?.accountId ?? null);
     const result = start();
+    for (const other of result.ok ? elsewhere : []) {
+      const stopped = this.timer.stopIn(other.accountId, other.entry);
+      this.notice(stopped.ok ? 'info' : 'error', stopped.ok ? `The timer in ${other.email} (“${other.entry.description || 'no description'}”) was stopped: one timer runs at a time.` : `The timer in ${other.email} could not be stopped: ${stopped.error.message}`);
+    }
     if (result.ok && before.status === 'running' && before.entry.workspaceId !== this.workspaceId()) {
       const name = this.cache.workspaces.find((workspace) => workspace.id === before.entry.workspaceId)?.name ?? 'another workspace';
       this.notice('info', `The timer in ${name} was stopped (“${before.entry.description || 'no description'}”): one timer runs at a time.`);
@@ -615,7 +615,7 @@ export class AppCore {
 
   /** Runs the entry stopped last again (within a few minutes of its end): one entry, not two. */
   resumeEntry(key: string): Result<null> {
-    return this.timer.resume(key);
+    return this.sayingWhatStopped(() => this.timer.resume(key));
   }
 
   addEntry(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
@@ -691,6 +691,11 @@ export class AppCore {
 
   /** Sends what waits now and reads the server again. */
   async retrySync(): Promise<Result<null>> {
+    // An account entered while offline has not loaded its user and workspaces yet: load it whole.
+    if (this.account.session && (!this.cache.user || this.cache.workspaces.length === 0)) {
+      await Promise.all([this.outbox.kick(), this.refreshAll()]);
+      return this.refreshError ? fail('offline', this.refreshError) : ok;
+    }
     await this.outbox.kick();
     const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
     return results.find((result) => !result.ok) ?? ok;

@@ -8,7 +8,7 @@ import { EditEntrySheet } from './EditEntrySheet';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
-import { OtherAccountWaiting } from './OtherAccounts';
+import { OtherAccountTimer, OtherAccountWaiting } from './OtherAccounts';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
 import { call, openSettings, refusedStop, setAddingAccount, setEditing, setReconnecting, showToast, usePopover } from './store';
@@ -321,6 +321,9 @@ function Banners() {
             </button>
           </span>
         </div>
+      ))}
+      {(snapshot.otherAccountTimers ?? []).map((timer) => (
+        <OtherAccountTimer key={timer.accountId} timer={timer} preferences={snapshot.preferences} />
       ))}
       {(sync.otherAccounts ?? []).map((other) => (
         <OtherAccountWaiting key={other.accountId} other={other} />

@@ -1,9 +1,34 @@
-// What other accounts still have going, shown whichever account is active: changes that wait for
-// their own account (they are sent with its key, never with this one's).
+// What other accounts still have going, shown whichever account is active: a timer left running
+// there (it can be stopped from here), and changes that wait for their own account (they are sent
+// with its key, never with this one's).
 import { useState } from 'react';
-import type { OtherAccountSync } from '../../../shared/domain';
+import type { AccountTimer, OtherAccountSync, Preferences } from '../../../shared/domain';
+import { formatClockTime } from '../time-format';
 import { Icon } from './Icon';
 import { call, showToast } from './store';
+
+/** "Running in Lena Fischer: “Logo sketches” since 9:10 · Stop": one timer for the person, whichever account shows. */
+export function OtherAccountTimer({ timer, preferences }: { timer: AccountTimer; preferences: Preferences }) {
+  const [stopping, setStopping] = useState(false);
+  const who = timer.userName || timer.email;
+  const stop = async () => {
+    setStopping(true);
+    const result = await call(() => window.clockify.stopTimerIn({ accountId: timer.accountId }));
+    setStopping(false);
+    if (!result.ok) showToast('error', result.error.message);
+  };
+  return (
+    <div role="group" aria-label={`Timer running in ${who}`} className="banner note other-account">
+      <Icon name="pending" />
+      <span>
+        <strong>Running in {who}</strong> ({timer.email}): “{timer.entry.description || 'no description'}” since {formatClockTime(timer.entry.start, preferences.timeZone, preferences.timeFormat)}. Starting a timer here stops it.
+      </span>
+      <button type="button" className="link" disabled={stopping} aria-label={`Stop the timer in ${who}`} onClick={() => void stop()}>
+        Stop
+      </button>
+    </div>
+  );
+}
 
 function changes(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'}`;
