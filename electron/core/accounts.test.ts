@@ -187,6 +187,80 @@ describe('several accounts', () => {
     expect(fake.state.timeEntries.filter((entry) => entry.description === 'Old journal').map((entry) => entry.userId)).toEqual([jonasId()]);
   });
 
+  it('keeps a cache per account: nothing of one shows in the other, and switching back shows its own at once, before any request', async () => {
+    const under = await twoAccounts();
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    await under.settled();
+    const lena = under.core.snapshot();
+    const lenaWorkspace = lena.workspaceId!;
+    expect(lena.recent.length).toBeGreaterThan(0);
+    expect(under.core.catalog(lenaWorkspace).projects.length).toBeGreaterThan(0);
+
+    await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+    await under.settled();
+    const jonas = under.core.snapshot();
+    const lenaKeys = new Set(lena.recent.map((entry) => entry.key));
+    expect(jonas.recent.filter((entry) => lenaKeys.has(entry.key))).toEqual([]);
+    expect(jonas.account).toMatchObject({ email: 'jonas.weber@example.com', userName: 'Jonas Weber' });
+
+    // Back to Lena with the network gone (and again after a restart): her cache shows at once.
+    fake.addFault({ kind: 'reset', count: Infinity });
+    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+    const back = under.core.snapshot();
+    expect(back.workspaces.map((workspace) => workspace.id)).toEqual(lena.workspaces.map((workspace) => workspace.id));
+    expect(back.recent.map((entry) => entry.key)).toEqual(lena.recent.map((entry) => entry.key));
+    expect(under.core.catalog(lenaWorkspace).projects.length).toBeGreaterThan(0);
+    expect(under.core.snapshot().preferences).toEqual(lena.preferences);
+
+    await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+    under.core.close();
+    const again = await openCore(fake, { dataDir: under.dataDir, secrets: under.secrets, clock: under.clock });
+    cores.push(again);
+    expect(again.core.snapshot().workspaces.map((workspace) => workspace.id)).toEqual(jonas.workspaces.map((workspace) => workspace.id));
+    await again.core.switchAccount(ids(again)['lena.fischer@example.com']!);
+    expect(again.core.snapshot().recent.map((entry) => entry.key)).toEqual(lena.recent.map((entry) => entry.key));
+    expect(again.core.catalog(lenaWorkspace).projects.length).toBeGreaterThan(0);
+  });
+
+  it('after a restart, a timer left running in the other account is still shown, and starting one here stops it; once stopped it stays stopped across restarts', async () => {
+    const first = await twoAccounts();
+    await first.core.switchAccount(ids(first)['lena.fischer@example.com']!);
+    await first.settled();
+    first.core.startTimer(draft('Lena works'));
+    await first.settled();
+    await first.core.switchAccount(ids(first)['jonas.weber@example.com']!);
+    await first.settled();
+    first.core.close();
+    const again = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets, clock: first.clock });
+    cores.push(again);
+    await again.settled();
+    expect(again.core.snapshot().otherAccountTimers).toEqual([expect.objectContaining({ email: 'lena.fischer@example.com', entry: expect.objectContaining({ description: 'Lena works' }) })]);
+    expect(again.core.startTimer(draft('Jonas works')).ok).toBe(true);
+    await again.settled();
+    expect(fake.state.timeEntries.filter((entry) => entry.end === null).map((entry) => entry.description)).toEqual(['Jonas works']);
+    // Not closed: as if the app were killed once the cache had been written (half a second after a change).
+    await again.clock.advance(1_000);
+    const third = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets, clock: first.clock });
+    cores.push(third);
+    expect(third.core.snapshot().otherAccountTimers).toEqual([]);
+  });
+
+  it('a cache from before there was one per account belongs to the account active at load', async () => {
+    const first = await twoAccounts();
+    const jonas = first.core.snapshot();
+    first.core.close();
+    const file = path.join(first.dataDir, 'cache.json');
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { accounts: Record<string, object> };
+    writeFileSync(file, JSON.stringify({ version: 1, ...written.accounts[ids(first)['jonas.weber@example.com']!] }));
+    fake.addFault({ kind: 'reset', count: Infinity });
+    const again = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets, clock: first.clock });
+    cores.push(again);
+    expect(again.core.snapshot().workspaces).toEqual(jonas.workspaces);
+    expect(again.core.snapshot().recent.map((entry) => entry.key)).toEqual(jonas.recent.map((entry) => entry.key));
+    await again.core.switchAccount(ids(again)['lena.fischer@example.com']!);
+    expect(again.core.snapshot().workspaces).toEqual([]);
+  });
+
   it('signing out of the active account removes only its key; the other account becomes active', async () => {
     const under = await twoAccounts();
     const { 'lena.fischer@example.com': lena, 'jonas.weber@example.com': jonas } = ids(under);

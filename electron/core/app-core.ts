@@ -11,11 +11,12 @@ import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
 import { AccountOutboxes } from './account-outboxes';
 import { AccountService, activeAccountIdOf, type ClientFactory } from './account-service';
-import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
+import { AccountCaches, EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
 import { mayCreate } from '../../shared/entry-rules';
 import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
+import type { ServerEntry } from './entry-model';
 import type { ActivityEvidence } from './activity-log';
 import { applyIdleOperations, draftOf, IdleWatcher, resolveIdlePrompt, type IdleCommand, type PowerSource } from './idle-policy';
 import { formatClockTime } from '../../shared/time/clock-format';
@@ -72,7 +73,11 @@ export class AppCore {
   private idlePrompt: IdlePrompt | null = null;
   private readonly rescue: TimerRescue | null;
   private readonly stopActivity: () => void;
+  /** The active account's cache (what it last read from Clockify); every account's is in `caches`. */
   private cache: AppCache;
+  private readonly caches: AccountCaches;
+  /** The account `cache` belongs to. */
+  private cacheOwner: string | null;
   private readonly stateListeners = new Set<Listener<AppSnapshot>>();
   private readonly noticeListeners = new Set<Listener<Notice>>();
   /** Notices raised before anyone listened (a corrupt file found while opening), kept for the first listener. */
@@ -95,11 +100,13 @@ export class AppCore {
       createClient: options.createClient,
       environmentKeys: { clockify: options.environment.clockifyKey, maton: options.environment.matonKey },
     });
-    this.cache = options.cache.load();
+    this.cacheOwner = activeAccountIdOf(options.settings.get());
+    this.caches = new AccountCaches(options.cache, this.cacheOwner);
+    this.cache = this.caches.of(this.cacheOwner);
     const loaded = options.journal.load();
     if (loaded.status === 'corrupt') this.startupProblems.push(`The journal of unsent changes could not be read (${loaded.reason}); it was kept at ${loaded.keptAt}.`);
     if (options.settings.problem) this.startupProblems.push(options.settings.problem);
-    this.entries = new EntryStore(options.journal, loaded.status === 'ok' ? loaded.value : { intents: [], ids: {} }, () => this.changed());
+    this.entries = new EntryStore(options.journal, loaded.status === 'ok' ? loaded.value : { intents: [], ids: {} }, () => this.changed(), () => this.saveCache());
     this.outbox = new AccountOutboxes({
       entries: this.entries,
       clock: options.clock,
@@ -169,6 +176,8 @@ export class AppCore {
     core.entries.setActiveAccount(activeAccountIdOf(options.settings.get()));
     const workspaceId = core.workspaceId();
     if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? [], workspaceId);
+    // The other accounts' entries as last read: a timer left running there stays known (one timer for the person).
+    for (const other of options.settings.get().accounts) core.entries.restoreServerOf(other.id, Object.values(core.caches.of(other.id).entries).flat());
     await core.account.restore();
     for (const problem of core.startupProblems) core.notice('error', problem);
     if (core.account.session) void core.refreshAll();
@@ -294,11 +303,13 @@ export class AppCore {
   /** Signs in: the same account again (a new key), or another one, which becomes the active account. */
   async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
+    this.saveCache(true);
     return this.afterConnect(await this.account.connect(connection, secret), before);
   }
 
   async connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
+    this.saveCache(true);
     return this.afterConnect(await this.account.connectWithEnvironmentKey(connection), before);
   }
 
@@ -312,6 +323,7 @@ export class AppCore {
     const record = this.account.accounts.find((account) => account.id === accountId);
     if (!record) return fail('invalid', 'That account is no longer known: add it again.');
     if (session?.accountId === accountId) return { ok: true, value: { userName: record.userName } };
+    this.saveCache(true);
     const activated = await this.account.activate(accountId);
     if (!activated.ok) {
       this.changed();
@@ -336,10 +348,14 @@ export class AppCore {
     const leaving = this.account.session?.accountId;
     await this.account.signOut();
     this.entries.clear();
-    if (leaving) this.outbox.forget(leaving);
+    if (leaving) {
+      this.outbox.forget(leaving);
+      this.caches.drop(leaving);
+    }
     this.entries.setActiveAccount(null);
+    this.cancelCacheWrite();
+    this.cacheOwner = null;
     this.cache = EMPTY_CACHE;
-    this.saveCache(true);
     this.changed();
     const next = this.account.accounts[0];
     if (next && (await this.account.activate(next.id)).ok) {
@@ -349,12 +365,19 @@ export class AppCore {
     return ok;
   }
 
-  /** Another account is active: nothing of the last one's cache or entries is shown; its changes wait for its own outbox. */
+  /**
+   * Another account is active: nothing of the last one's cache or entries is shown; its own cache
+   * shows at once (until the refresh), and the last one's changes wait for that account's outbox.
+   */
   private async enteredAnotherAccount(accountId: string): Promise<void> {
     this.reconciler.stop();
     await this.maton.close();
+    this.cancelCacheWrite();
     this.entries.setActiveAccount(accountId);
-    this.cache = EMPTY_CACHE;
+    this.cacheOwner = accountId;
+    this.cache = this.caches.of(accountId);
+    const workspaceId = this.workspaceId();
+    if (workspaceId) this.entries.restoreServer(this.cache.entries[workspaceId] ?? [], workspaceId);
     this.online = this.outbox.statusOf(accountId)?.online ?? true;
     this.refreshError = null;
     this.catalogVersion++;
@@ -934,19 +957,30 @@ export class AppCore {
     return { ok: false, error: result };
   }
 
-  /** Writes the cache soon after a change, once for a burst of changes. */
+  /** Writes the active account's cache soon after a change, once for a burst of changes. */
   private saveCache(now = false): void {
     const write = () => {
-      this.cacheWrite = null;
+      this.cancelCacheWrite();
       const workspaceId = this.workspaceId();
       const own = this.entries.serverEntries().filter((entry) => entry.workspaceId === workspaceId);
       const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: own } : this.cache.entries;
       this.cache = { ...this.cache, entries };
-      this.options.cache.save(this.cache);
+      this.caches.keep(this.cacheOwner, this.cache);
+      // Other accounts' entries change too (their outboxes confirm changes): their caches follow.
+      for (const [accountId, server] of this.entries.otherAccountsServer()) {
+        const cache = this.caches.of(accountId);
+        if (cache !== EMPTY_CACHE) this.caches.keep(accountId, { ...cache, entries: byWorkspace(server) });
+      }
+      this.caches.write();
     };
     if (now) return write();
     if (this.cacheWrite) return;
     this.cacheWrite = this.options.clock.setTimeout(write, 500);
+  }
+
+  private cancelCacheWrite(): void {
+    this.cacheWrite?.();
+    this.cacheWrite = null;
   }
 
   private notice(level: Notice['level'], text: string): void {
@@ -1039,6 +1073,12 @@ function accountVia(connection: ConnectionConfig): string {
   } catch {
     return 'custom server';
   }
+}
+
+function byWorkspace(entries: readonly ServerEntry[]): Record<string, ServerEntry[]> {
+  const groups: Record<string, ServerEntry[]> = {};
+  for (const entry of entries) (groups[entry.workspaceId] ??= []).push(entry);
+  return groups;
 }
 
 /** Where no connections API is wired (benchmarks): every call says so. */

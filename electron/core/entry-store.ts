@@ -38,6 +38,8 @@ export class EntryStore implements IntentLedger {
     private readonly store: JournalStore,
     initial: JournalData,
     private readonly onChange: () => void,
+    /** Another account's server entries changed (its outbox confirmed a change): its cache should follow. */
+    private readonly onOtherAccountServer: () => void = () => undefined,
   ) {
     this.journal = initial;
   }
@@ -81,6 +83,11 @@ export class EntryStore implements IntentLedger {
       confirm: (intentId, result, at) => this.confirmIn(accountId, intentId, result, at),
       applyServer: (change) => this.applyServerIn(accountId, change),
     };
+  }
+
+  /** The server entries known for accounts other than the active one. */
+  otherAccountsServer(): [accountId: string, entries: readonly ServerEntry[]][] {
+    return [...this.servers].filter(([accountId]) => accountId !== this.active && accountId !== NO_ACCOUNT);
   }
 
   /** An account's entries as it would see them (its server entries with its pending changes applied). */
@@ -149,6 +156,13 @@ export class EntryStore implements IntentLedger {
     this.changed();
   }
 
+  /** Restores another account's server entries from its cache at start-up (its running timer, what its changes refer to). */
+  restoreServerOf(accountId: string, entries: readonly ServerEntry[]): void {
+    if (accountId === this.active || this.servers.has(accountId)) return;
+    this.servers.set(accountId, entries);
+    this.changed();
+  }
+
   /** Restores a workspace's server entries from the cache (start-up, a workspace switch), without touching the journal. */
   restoreServer(entries: readonly ServerEntry[], workspaceId: string): void {
     this.servers.set(this.active, this.withRunningElsewhere(entries, workspaceId));
@@ -181,7 +195,9 @@ export class EntryStore implements IntentLedger {
   }
 
   private serverIdIn(accountId: string, key: string): string | null {
-    return this.journal.ids[key] ?? (this.serverOf(accountId).some((entry) => entry.id === key) ? key : null);
+    const known = this.journal.ids[key] ?? (this.serverOf(accountId).some((entry) => entry.id === key) ? key : null);
+    // Another account's entries may not be loaded (after a restart): a key that is not local is the server's id.
+    return known ?? (accountId !== this.active && !key.startsWith('l-') ? key : null);
   }
 
   private findIn(accountId: string, key: string): EntryView | undefined {
@@ -199,6 +215,7 @@ export class EntryStore implements IntentLedger {
         : (entries) => entries.filter((entry) => entry.id !== result.deletedId);
     this.servers.set(accountId, change(this.serverOf(accountId)));
     this.confirmations.set(accountId, [...(this.confirmations.get(accountId) ?? []), { at, change }]);
+    if (accountId !== this.active) this.onOtherAccountServer();
     const intents = this.journal.intents.filter((candidate) => candidate.id !== intentId);
     this.writeJournal({ intents, ids: this.prunedIds(ids, intents) });
   }
@@ -206,6 +223,7 @@ export class EntryStore implements IntentLedger {
   private applyServerIn(accountId: string, change: ServerResult): void {
     const server = this.serverOf(accountId);
     this.servers.set(accountId, 'entry' in change ? [change.entry, ...server.filter((e) => e.id !== change.entry.id)] : server.filter((e) => e.id !== change.deletedId));
+    if (accountId !== this.active) this.onOtherAccountServer();
     this.changed();
   }
 
