@@ -51,6 +51,26 @@ test('the account menu lists both accounts with the active one marked, and switc
   expect(app.harness.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com', connection: { kind: 'maton', connectionId: JONAS_CONNECTION } });
 });
 
+test('each account shows its own cache: nothing of one in the other, and switching back shows its entries at once, even with Clockify out of reach', async ({ page, app, fake }) => {
+  await lenaThenJonas(page, app, fake);
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Lena Fischer/ }).click();
+  await expect(page.getByRole('list', { name: 'Recent entries' })).toContainText('Logo sketches');
+  const lenaWorkspace = await page.getByRole('combobox', { name: 'Workspace' }).inputValue();
+
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Jonas Weber/ }).click();
+  await expect(page.getByText('Switched to Jonas Weber (jonas.weber@example.com).')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
+  await expect(page.getByRole('list', { name: 'Recent entries' })).not.toContainText('Logo sketches');
+
+  fake.addFault({ kind: 'reset', count: Infinity });
+  await page.getByRole('button', { name: 'Account' }).click();
+  await accountsList(page).getByRole('button', { name: /^Switch to Lena Fischer/ }).click();
+  await expect(page.getByRole('list', { name: 'Recent entries' })).toContainText('Logo sketches');
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(lenaWorkspace);
+});
+
 test('switching while offline with a change pending: the change waits for its account, visibly, and reaches that account once online', async ({ page, app, fake }) => {
   await lenaThenJonas(page, app, fake);
   await page.getByRole('button', { name: 'Account' }).click();
