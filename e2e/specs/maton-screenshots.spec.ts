@@ -49,3 +49,35 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: out('account-menu-accounts', scheme) });
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`another account's running timer and waiting change (${scheme})`, async ({ page, app, fake }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    fake.state.matonConnections[0]!.userId = fake.state.users.find((user) => user.email === 'jonas.weber@example.com')!.id;
+    await app.signIn();
+    await app.open(page);
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('group', { name: 'Account' }).getByRole('button', { name: 'Add account…' }).click();
+    await page.getByRole('combobox', { name: 'Connection' }).selectOption('Maton gateway');
+    await page.getByRole('textbox', { name: 'Maton API key' }).fill(FAKE_MATON_KEY);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('list', { name: 'Clockify connections' }).getByRole('button', { name: 'Use this account' }).click();
+    await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: /^Switch to Lena Fischer/ }).click();
+    await expect(page.getByRole('list', { name: 'Recent entries' })).toContainText('Logo sketches');
+    // Lena's new timer cannot reach Clockify yet when she switches to Jonas.
+    fake.addFault({ kind: 'status', status: 503, count: Infinity, match: { method: 'POST' } });
+    await page.getByRole('textbox', { name: 'Description' }).fill('Logo sketches, round 2');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('list', { name: 'Accounts' }).getByRole('button', { name: /^Switch to Jonas Weber/ }).click();
+    await expect(page.getByRole('group', { name: 'Timer running in Lena Fischer' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'waiting for Lena Fischer' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await settle(page);
+    await page.screenshot({ path: out('accounts-other-account', scheme) });
+  });
+}

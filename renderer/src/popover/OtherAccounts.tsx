@@ -19,7 +19,7 @@ export function OtherAccountTimer({ timer, preferences }: { timer: AccountTimer;
   };
   return (
     <div role="group" aria-label={`Timer running in ${who}`} className="banner note other-account">
-      <Icon name="pending" />
+      <Icon name="play" />
       <span>
         <strong>Running in {who}</strong> ({timer.email}): “{timer.entry.description || 'no description'}” since {formatClockTime(timer.entry.start, preferences.timeZone, preferences.timeFormat)}. Starting a timer here stops it.
       </span>
