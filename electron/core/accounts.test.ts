@@ -42,6 +42,18 @@ async function twoAccounts(options: Parameters<typeof openCore>[1] = {}): Promis
 
 const ids = (under: CoreUnderTest) => Object.fromEntries(under.core.snapshot().accounts.map((account) => [account.email, account.id]));
 
+/** Lena starts a timer in her account, then Jonas becomes active (her timer keeps running). */
+async function lenaRunningThenJonas(): Promise<CoreUnderTest> {
+  const under = await twoAccounts();
+  await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
+  await under.settled();
+  under.core.startTimer(draft('Lena works'));
+  await under.settled();
+  await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
+  await under.settled();
+  return under;
+}
+
 describe('several accounts', () => {
   it('lists both accounts with the active one marked, each key in its own keychain entry', async () => {
     const under = await twoAccounts();
@@ -119,13 +131,7 @@ describe('several accounts', () => {
   });
 
   it('a timer running in another account can be stopped from here, with that account’s key', async () => {
-    const under = await twoAccounts();
-    await under.core.switchAccount(ids(under)['lena.fischer@example.com']!);
-    await under.settled();
-    under.core.startTimer(draft('Lena works'));
-    await under.settled();
-    await under.core.switchAccount(ids(under)['jonas.weber@example.com']!);
-    await under.settled();
+    const under = await lenaRunningThenJonas();
     fake.clearRequests();
     expect(under.core.stopTimerIn(ids(under)['lena.fischer@example.com']!)).toEqual({ ok: true, value: null });
     await under.settled();
@@ -223,13 +229,7 @@ describe('several accounts', () => {
   });
 
   it('after a restart, a timer left running in the other account is still shown, and starting one here stops it; once stopped it stays stopped across restarts', async () => {
-    const first = await twoAccounts();
-    await first.core.switchAccount(ids(first)['lena.fischer@example.com']!);
-    await first.settled();
-    first.core.startTimer(draft('Lena works'));
-    await first.settled();
-    await first.core.switchAccount(ids(first)['jonas.weber@example.com']!);
-    await first.settled();
+    const first = await lenaRunningThenJonas();
     first.core.close();
     const again = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets, clock: first.clock });
     cores.push(again);
