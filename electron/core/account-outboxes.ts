@@ -40,6 +40,7 @@ export class AccountOutboxes {
   /** Clients of accounts that are not active, made once per run (forgotten when the key changes). */
   private readonly links = new Map<string, Result<AccountLink>>();
   private readonly linking = new Map<string, Promise<void>>();
+  private closed = false;
 
   constructor(private readonly deps: AccountOutboxesDeps) {}
 
@@ -51,7 +52,7 @@ export class AccountOutboxes {
     await Promise.all(
       [...accounts].map(async (accountId) => {
         if (accountId !== active) await this.link(accountId);
-        await this.outboxOf(accountId).kick();
+        if (!this.closed) await this.outboxOf(accountId).kick();
       }),
     );
   }
@@ -60,6 +61,12 @@ export class AccountOutboxes {
   async idle(): Promise<void> {
     await Promise.all([...this.linking.values()]);
     await Promise.all([...this.outboxes.values()].map((outbox) => outbox.idle()));
+  }
+
+  /** Sends nothing more (the app quits). */
+  close(): void {
+    this.closed = true;
+    for (const outbox of this.outboxes.values()) outbox.close();
   }
 
   /** The account's key or connection changed (or it signed out): its client is made again when needed. */

@@ -170,6 +170,27 @@ describe('several accounts', () => {
     expect(under.core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
   });
 
+  it('after a restart with the active account out of reach, the other account’s waiting changes still go out on their own', async () => {
+    const first = await twoAccounts();
+    await first.core.switchAccount(ids(first)['lena.fischer@example.com']!);
+    await first.settled();
+    fake.addFault({ kind: 'reset', count: Infinity });
+    first.core.addEntry(draft('Before the restart'), { start: new Date(first.clock.now() - 3_600_000).toISOString(), end: new Date(first.clock.now() - 1_800_000).toISOString() });
+    await first.core.switchAccount(ids(first)['jonas.weber@example.com']!);
+    first.core.close();
+    fake.clearFaults();
+    // Only the Maton gateway (Jonas, active) is out of reach now; Lena's server answers.
+    fake.addFault({ kind: 'reset', count: Infinity, match: { path: /^\/clockify\// } });
+    // Its own clock: the closed core's timers must not be the ones that send.
+    const again = await openCore(fake, { dataDir: first.dataDir, secrets: first.secrets });
+    cores.push(again);
+    await again.settled();
+    expect(again.core.snapshot()).toMatchObject({ account: { email: 'jonas.weber@example.com' }, sync: { online: false } });
+    await again.clock.advance(65_000);
+    await again.settled();
+    expect(fake.state.timeEntries.filter((entry) => entry.description === 'Before the restart').map((entry) => entry.userId)).toEqual([lenaId()]);
+  });
+
   it('a journal from before accounts were kept with each change: its changes belong to the account active at load', async () => {
     const first = await twoAccounts();
     fake.addFault({ kind: 'reset', count: Infinity });

@@ -765,6 +765,7 @@ export class AppCore {
 
   close(): void {
     void this.maton.close();
+    this.outbox.close();
     this.reconciler.stop();
     this.idle?.dispose();
     this.stopActivity();
@@ -809,6 +810,8 @@ export class AppCore {
     } catch (error) {
       this.clockifyFailure(error);
       this.reconciler.start();
+      // Other accounts' changes do not wait for this one's load (their outboxes back off on their own).
+      void this.outbox.kick();
       return;
     }
     await Promise.all([this.refreshCatalog(), this.refreshEntries(), this.findTimersElsewhere()]);

@@ -67,6 +67,7 @@ export class Outbox {
   private retryAttempt = 0;
   private cancelRetry: (() => void) | null = null;
   private status: OutboxStatus = { online: true, lastError: null, unauthorized: false };
+  private closed = false;
   /** Counts for benchmarks and the fault suite. */
   readonly stats = { sent: 0, retries: 0, adopted: 0, refused: 0 };
 
@@ -74,6 +75,13 @@ export class Outbox {
 
   get current(): OutboxStatus {
     return this.status;
+  }
+
+  /** Sends nothing more (the app quits): a pending retry is cancelled; the journal keeps what waits. */
+  close(): void {
+    this.closed = true;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
   }
 
   /** Sends what is pending now, cancelling any backoff wait. Resolves when the worker pauses. */
@@ -95,7 +103,7 @@ export class Outbox {
     for (;;) {
       const connection = this.deps.connection();
       const intent = nextSendable(this.deps.entries.intents);
-      if (!connection || !intent) return;
+      if (this.closed || !connection || !intent) return;
       const outcome = await this.send(intent, connection.api, connection.userId);
       if (outcome === 'retry' || typeof outcome === 'object') {
         this.scheduleRetry(typeof outcome === 'object' ? outcome.retryIn : undefined);
