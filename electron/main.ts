@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       case 'focus':
         return report(core.focus(trayCommand.action));
       case 'switch-account':
-        // What the switch did (a timer stopped) comes as a notice; a refusal is said here.
+        // A refusal (the account's key is gone) is said here.
         return void core.switchAccount(trayCommand.accountId).then((result) => {
           if (!result.ok) notify('Clockify Tray', result.error.message, () => windows.showPopover(tray.bounds()));
         });

@@ -128,6 +128,24 @@ export interface SyncState {
   readonly attention: readonly Attention[];
   /** The last failure while sending, in words, or null. */
   readonly lastError: string | null;
+  /**
+   * Other accounts whose changes still wait: they go out with that account's own key (after a
+   * switch, or once it is reachable again), never through the active account.
+   */
+  readonly otherAccounts?: readonly OtherAccountSync[];
+}
+
+export interface OtherAccountSync {
+  readonly accountId: string;
+  readonly userName: string;
+  readonly email: string;
+  /** Changes still to send. */
+  readonly pending: number;
+  /** Changes Clockify refused: switch to that account to fix or discard them. */
+  readonly refused: number;
+  readonly online: boolean;
+  /** Why they wait, in words, or null. */
+  readonly lastError: string | null;
 }
 
 export type KeyStorage = 'keychain' | 'memory';
@@ -252,6 +270,16 @@ export interface AppSnapshot {
   readonly favourites?: readonly FavouriteView[];
   /** The focus mode (pomodoro) while it is on; null or absent while it is off. */
   readonly pomodoro?: PomodoroView | null;
+  /** A timer left running in another account (switching does not stop it); starting one here stops it. */
+  readonly otherAccountTimers?: readonly AccountTimer[];
+}
+
+/** A timer running in an account that is not the active one. */
+export interface AccountTimer {
+  readonly accountId: string;
+  readonly userName: string;
+  readonly email: string;
+  readonly entry: EntryView;
 }
 
 /** Something the user must learn about, shown once (notification or banner). */

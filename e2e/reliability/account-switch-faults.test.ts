@@ -1,7 +1,9 @@
 // The fault suite with account switches: two accounts (Lena with her API key, Jonas through Maton)
 // and random operations in whichever is active, random switches between them, under random faults
-// from the fake server. Then every entry is on the server once, under the user of the account that
-// made it, never under the other; nothing is left pending. Replayable from its seed alone.
+// from the fake server, and stretches offline during which the person keeps working and switches
+// (the leaving account's changes wait for it). Then every entry is on the server once, under the
+// user of the account that made it, never under the other; nothing is left pending. Replayable from
+// its seed alone.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../../shared/connection';
 import { toClockifyInstant } from '../../shared/time/wire-format';
@@ -62,7 +64,8 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
   const intended = new Map<string, string>();
   const journal: string[] = [];
   const record = (line: string) => journal.push(`#${journal.length} ${line}`);
-  const counts = { switches: 0, switchesHeld: 0, faults: 0 };
+  const counts = { switches: 0, switchesRefused: 0, offlineSwitchesWithPending: 0, stopsInOther: 0, faults: 0, offline: 0 };
+  let offline = false;
   const faults: (() => Fault)[] = [
     () => ({ kind: 'status', status: 429, body: null, count: 1 + Math.floor(random() * 2) }),
     () => ({ kind: 'status', status: 503, body: null, count: 1 + Math.floor(random() * 3) }),
@@ -79,7 +82,18 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
   };
 
   for (let op = 0; op < OPERATIONS; op++) {
-    if (random() < 0.3) {
+    if (random() < (offline ? 0.15 : 0.06)) {
+      // The network goes away (every request fails to connect) or comes back.
+      offline = !offline;
+      if (offline) {
+        counts.offline++;
+        fake.addFault({ kind: 'reset', count: Infinity });
+      } else {
+        fake.clearFaults();
+      }
+      record(offline ? 'offline' : 'online');
+    }
+    if (!offline && random() < 0.3) {
       const fault = pick(faults)();
       counts.faults++;
       fake.addFault(fault);
@@ -91,9 +105,11 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
     const description = `${PREFIX}${op}`;
     if (roll < 0.25) {
       const other = core.snapshot().accounts.find((account) => !account.active)!;
+      const pendingBefore = core.snapshot().sync.pending;
       const result = await untilDone(core.switchAccount(other.id));
       if (result.ok) counts.switches++;
-      else counts.switchesHeld++;
+      else counts.switchesRefused++;
+      if (result.ok && offline && pendingBefore > 0) counts.offlineSwitchesWithPending++;
       record(`switch to ${other.email}: ${result.ok ? 'ok' : result.error.message}`);
     } else if (roll < 0.5) {
       if (core.snapshot().workspaceId === null) continue; // the new account's workspaces are still loading
@@ -101,8 +117,12 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
       if (result.ok) intended.set(description, email());
       record(`start ${description} in ${email()}: ${result.ok ? 'ok' : result.error.message}`);
     } else if (roll < 0.7) {
-      const result = core.stopTimer();
-      record(`stop in ${email()}: ${result.ok ? 'ok' : result.error.message}`);
+      // A timer left running in the other account is stopped from here, with that account's key.
+      const elsewhere = core.snapshot().otherAccountTimers ?? [];
+      const inOther = elsewhere.length > 0 && random() < 0.5;
+      const result = inOther ? core.stopTimerIn(elsewhere[0]!.accountId) : core.stopTimer();
+      if (inOther) counts.stopsInOther++;
+      record(`stop in ${inOther ? elsewhere[0]!.email : email()}: ${result.ok ? 'ok' : result.error.message}`);
     } else if (core.snapshot().workspaceId !== null) {
       const end = clock.now() - Math.floor(random() * 3_600_000);
       const times = { start: toClockifyInstant(new Date(end - 600_000)), end: toClockifyInstant(new Date(end)) };
@@ -113,7 +133,9 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
   }
 
   fake.clearFaults();
-  for (let round = 0; round < 40 && core.snapshot().sync.pending > 0; round++) {
+  core.resumed();
+  const waiting = () => core.snapshot().sync.pending + (core.snapshot().sync.otherAccounts ?? []).reduce((sum, other) => sum + other.pending, 0);
+  for (let round = 0; round < 40 && waiting() > 0; round++) {
     await clock.advance(65_000);
     await under.settled();
   }
@@ -123,12 +145,15 @@ it(`keeps each account's entries with that account through ${OPERATIONS} operati
   const duplicates = onServer.length - new Set(onServer.map((entry) => entry.description)).size;
   const running = fake.state.timeEntries.filter((entry) => entry.end === null);
   console.log(
-    `account-switch fault suite (seed ${SEED}): ${OPERATIONS} operations, ${counts.faults} faults, ${counts.switches} switches, ${counts.switchesHeld} held for pending changes; ` +
+    `account-switch fault suite (seed ${SEED}): ${OPERATIONS} operations, ${counts.faults} faults, ${counts.switches} switches (${counts.switchesRefused} refused), ${counts.offline} stretches offline, ${counts.offlineSwitchesWithPending} switches offline with changes pending, ${counts.stopsInOther} stops of the other account's timer; ` +
       `intended ${intended.size}, on the server ${onServer.length}: ${missing.length} missing, ${wrongUser.length} under the wrong user, ${duplicates} duplicated`,
   );
   if (missing.length + wrongUser.length + duplicates > 0) console.log(journal.join('\n'));
-  expect({ pending: core.snapshot().sync.pending, missing, wrongUser, duplicates }).toEqual({ pending: 0, missing: [], wrongUser: [], duplicates: 0 });
+  expect({ pending: waiting(), otherAccounts: core.snapshot().sync.otherAccounts, missing, wrongUser, duplicates }).toEqual({ pending: 0, otherAccounts: [], missing: [], wrongUser: [], duplicates: 0 });
   // One timer for the person: never one running in each account.
   expect(running.length).toBeLessThanOrEqual(1);
   expect(counts.switches).toBeGreaterThan(5);
+  // Switching never waits for the network: the seed must exercise it.
+  expect(counts.switchesRefused).toBe(0);
+  expect(counts.offlineSwitchesWithPending).toBeGreaterThan(0);
 }, 180_000);

@@ -4,7 +4,7 @@
 import type { ClockifyServer, ConnectionConfig } from '../../shared/connection';
 import { CLOCKIFY_SERVERS, connectionAccount, connectionBaseUrl, normalizeBaseUrl } from '../../shared/connection';
 import type { KeyStorage, Result, UserError } from '../../shared/domain';
-import type { AccountRecord } from '../../shared/settings';
+import type { AccountRecord, AppSettings } from '../../shared/settings';
 import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
 import type { User } from '../clockify/schemas';
@@ -63,8 +63,7 @@ export class AccountService {
     const settings = this.deps.settings.get();
     const connection = settings.connection;
     if (!connection) return null;
-    // Settings from before several accounts named no account: the key is under the connection's name.
-    const accountId = settings.activeAccountId ?? connectionAccount(connection);
+    const accountId = activeAccountIdOf(settings)!;
     try {
       const secret = await this.deps.secrets.get(accountId);
       if (secret) this.current = { accountId, connection, client: this.deps.createClient(connection, secret), keyStorage: this.deps.secrets.kind, secret };
@@ -86,17 +85,37 @@ export class AccountService {
   async activate(accountId: string): Promise<Result<Session>> {
     const record = this.accounts.find((account) => account.id === accountId);
     if (!record) return failure({ kind: 'invalid', status: null, message: 'That account is no longer known: add it again.' });
-    let secret: string | null = this.memoryKeys.get(accountId) ?? null;
-    try {
-      secret ??= await this.deps.secrets.get(accountId);
-    } catch (error) {
-      return failure({ kind: 'keychain', status: null, message: `The key of ${record.email} could not be read: ${error instanceof Error ? error.message : String(error)}` });
-    }
-    if (!secret) return failure({ kind: 'unauthorized', status: null, message: `The key of ${record.email} is no longer stored: add the account again with its key.` });
+    const read = await this.secretOf(record);
+    if (!read.ok) return read;
+    const secret = read.value;
     this.saveLeavingSettings();
     this.deps.settings.update({ connection: record.connection, activeAccountId: record.id, workspaceId: record.workspaceId, defaultProject: record.defaultProject });
     this.current = { accountId, connection: record.connection, client: this.deps.createClient(record.connection, secret), keyStorage: this.memoryKeys.has(accountId) ? 'memory' : this.deps.secrets.kind, secret };
     return { ok: true, value: this.current };
+  }
+
+  /**
+   * A client for a known account that need not be the active one (its changes still waiting), made
+   * from its own keychain entry and connection, and its user's id.
+   */
+  async clientOf(accountId: string): Promise<Result<{ client: ClockifyClient; userId: string }>> {
+    const record = this.accounts.find((account) => account.id === accountId);
+    if (!record) return failure({ kind: 'invalid', status: null, message: 'That account is no longer known: add it again.' });
+    if (this.current?.accountId === accountId) return { ok: true, value: { client: this.current.client, userId: record.userId } };
+    const read = await this.secretOf(record);
+    return read.ok ? { ok: true, value: { client: this.deps.createClient(record.connection, read.value), userId: record.userId } } : read;
+  }
+
+  /** An account's key: this run's memory (no keychain), else its keychain entry. */
+  private async secretOf(record: AccountRecord): Promise<Result<string>> {
+    let secret: string | null = this.memoryKeys.get(record.id) ?? null;
+    try {
+      secret ??= await this.deps.secrets.get(record.id);
+    } catch (error) {
+      return failure({ kind: 'keychain', status: null, message: `The key of ${record.email} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    if (!secret) return failure({ kind: 'unauthorized', status: null, message: `The key of ${record.email} is no longer stored: add the account again with its key.` });
+    return { ok: true, value: secret };
   }
 
   /** The account a key and connection would be: the known one for this user, or a new key name. */
@@ -118,10 +137,9 @@ export class AccountService {
 
   /**
    * Checks the key with GET /user, then stores it as an account (a known one for the same user and
-   * connection, else a new one) and makes it active. A rejected key is not stored. `beforeSwitch`
-   * may refuse entering another account (the leaving one still has work to finish).
+   * connection, else a new one) and makes it active. A rejected key is not stored.
    */
-  async connect(connection: ConnectionConfig, secret: string, beforeSwitch?: (accountId: string) => Promise<Result<null>>): Promise<Result<{ session: Session; user: User }>> {
+  async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ session: Session; user: User }>> {
     try {
       if (connection.kind === 'clockify' && connection.server === 'custom') normalizeBaseUrl(connection.baseUrl);
       if (connection.kind === 'maton' && connection.gatewayUrl) normalizeBaseUrl(connection.gatewayUrl);
@@ -137,10 +155,6 @@ export class AccountService {
       return failure(await this.explainRejectedKey(connection, key, error));
     }
     const accountId = this.accountIdFor(connection, user.id);
-    if (beforeSwitch && this.current && this.current.accountId !== accountId) {
-      const allowed = await beforeSwitch(accountId);
-      if (!allowed.ok) return allowed;
-    }
     let keyStorage: KeyStorage = this.deps.secrets.kind;
     try {
       await this.deps.secrets.set(accountId, key);
@@ -193,19 +207,19 @@ export class AccountService {
   }
 
   /** Connects with the key from the environment; it never leaves main. */
-  connectWithEnvironmentKey(connection: ConnectionConfig, beforeSwitch?: (accountId: string) => Promise<Result<null>>): Promise<Result<{ session: Session; user: User }>> {
+  connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ session: Session; user: User }>> {
     const key = connection.kind === 'maton' ? this.deps.environmentKeys.maton : this.deps.environmentKeys.clockify;
     if (!key) {
       const variable = connection.kind === 'maton' ? 'MATON_API_KEY' : 'CLOCKIFY_API_KEY';
       return Promise.resolve(failure({ kind: 'invalid', field: 'apiKey', status: null, message: `${variable} is not set: paste the key instead.` }));
     }
-    return this.connect(connection, key, beforeSwitch);
+    return this.connect(connection, key);
   }
 
   /** Removes the active account's key from the keychain and forgets the account; the others stay. */
   async signOut(): Promise<void> {
     const settings = this.deps.settings.get();
-    const accountId = this.current?.accountId ?? settings.activeAccountId ?? (settings.connection ? connectionAccount(settings.connection) : null);
+    const accountId = this.current?.accountId ?? activeAccountIdOf(settings);
     this.current = null;
     this.deps.settings.update({ connection: null, workspaceId: null, activeAccountId: null, accounts: settings.accounts.filter((account) => account.id !== accountId) });
     if (!accountId) return;
@@ -265,6 +279,11 @@ export class AccountService {
     );
     return answers.find((server) => server !== null) ?? null;
   }
+}
+
+/** The account the settings make active. Settings from before several accounts named none: the key is under the connection's name. */
+export function activeAccountIdOf(settings: Pick<AppSettings, 'activeAccountId' | 'connection'>): string | null {
+  return settings.activeAccountId ?? (settings.connection ? connectionAccount(settings.connection) : null);
 }
 
 function failure(error: UserError): { ok: false; error: UserError } {

@@ -9,23 +9,26 @@ import { toClockifyInstant } from '../../shared/time/wire-format';
 import { isValidTimeZone, localDayBounds, localDaysSpan, localDayKey, paddedWallClockWindow, resolveTimeZone, zoneSuggestions } from '../../shared/time/zone';
 import { ClockifyError } from '../clockify/errors';
 import type { User, Workspace } from '../clockify/schemas';
-import { AccountService, type ClientFactory } from './account-service';
-import { EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
+import { AccountOutboxes } from './account-outboxes';
+import { AccountService, activeAccountIdOf, type ClientFactory } from './account-service';
+import { AccountCaches, EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
 import { mayCreate } from '../../shared/entry-rules';
 import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
+import type { ServerEntry } from './entry-model';
 import type { ActivityEvidence } from './activity-log';
 import { applyIdleOperations, draftOf, IdleWatcher, resolveIdlePrompt, type IdleCommand, type PowerSource } from './idle-policy';
 import { formatClockTime } from '../../shared/time/clock-format';
 import { TimerRescue } from './timer-rescue';
 import { daysProblem, overlapping, readEntriesOfDays } from './day-history';
 import type { JournalStore } from './journal';
-import { Outbox, type OutboxStatus } from './outbox';
+import type { OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
+import { timersInOtherAccounts } from './other-account-timers';
 import type { SecretStore, SettingsStore } from './stores';
 import { Favourites } from './favourites';
 import { Pomodoro } from './pomodoro';
@@ -65,7 +68,7 @@ const ok: Result<null> = { ok: true, value: null };
 export class AppCore {
   private readonly account: AccountService;
   private readonly entries: EntryStore;
-  private readonly outbox: Outbox;
+  private readonly outbox: AccountOutboxes;
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
   private readonly idle: IdleWatcher | null;
@@ -75,7 +78,11 @@ export class AppCore {
   private idlePrompt: IdlePrompt | null = null;
   private readonly rescue: TimerRescue | null;
   private readonly stopActivity: () => void;
+  /** The active account's cache (what it last read from Clockify); every account's is in `caches`. */
   private cache: AppCache;
+  private readonly caches: AccountCaches;
+  /** The account `cache` belongs to. */
+  private cacheOwner: string | null;
   private readonly stateListeners = new Set<Listener<AppSnapshot>>();
   private readonly noticeListeners = new Set<Listener<Notice>>();
   /** Notices raised before anyone listened (a corrupt file found while opening), kept for the first listener. */
@@ -98,16 +105,23 @@ export class AppCore {
       createClient: options.createClient,
       environmentKeys: { clockify: options.environment.clockifyKey, maton: options.environment.matonKey },
     });
-    this.cache = options.cache.load();
+    this.cacheOwner = activeAccountIdOf(options.settings.get());
+    this.caches = new AccountCaches(options.cache, this.cacheOwner);
+    this.cache = this.caches.of(this.cacheOwner);
     const loaded = options.journal.load();
     if (loaded.status === 'corrupt') this.startupProblems.push(`The journal of unsent changes could not be read (${loaded.reason}); it was kept at ${loaded.keptAt}.`);
     if (options.settings.problem) this.startupProblems.push(options.settings.problem);
-    this.entries = new EntryStore(options.journal, loaded.status === 'ok' ? loaded.value : { intents: [], ids: {} }, () => this.changed());
-    this.outbox = new Outbox({
+    this.entries = new EntryStore(options.journal, loaded.status === 'ok' ? loaded.value : { intents: [], ids: {} }, () => this.changed(), () => this.saveCache());
+    this.outbox = new AccountOutboxes({
       entries: this.entries,
       clock: options.clock,
-      connection: () => this.apiContext(),
-      onStatus: (status) => this.outboxStatus(status),
+      activeAccount: () => this.account.session?.accountId ?? null,
+      activeLink: () => this.apiContext(),
+      linkOf: async (accountId) => {
+        const linked = await this.account.clientOf(accountId);
+        return linked.ok ? { ok: true, value: { api: linked.value.client, userId: linked.value.userId } } : linked;
+      },
+      onStatus: (accountId, status) => (accountId === this.account.session?.accountId ? this.outboxStatus(status) : this.changed()),
       uncertainGraceMs: options.uncertainGraceMs,
       random: options.random,
     });
@@ -184,11 +198,16 @@ export class AppCore {
   /** Opens the core from its stores: shows the cache at once, then refreshes in the background. */
   static async open(options: AppCoreOptions): Promise<AppCore> {
     const core = new AppCore(options);
+    // Changes in a journal from before each named its account belong to the account active now.
+    core.entries.setActiveAccount(activeAccountIdOf(options.settings.get()));
     const workspaceId = core.workspaceId();
     if (workspaceId) core.entries.restoreServer(core.cache.entries[workspaceId] ?? [], workspaceId);
+    // The other accounts' entries as last read: a timer left running there stays known (one timer for the person).
+    for (const other of options.settings.get().accounts) core.entries.restoreServerOf(other.id, Object.values(core.caches.of(other.id).entries).flat());
     await core.account.restore();
     for (const problem of core.startupProblems) core.notice('error', problem);
     if (core.account.session) void core.refreshAll();
+    else void core.outbox.kick();
     return core;
   }
 
@@ -203,8 +222,9 @@ export class AppCore {
       account: session
         ? {
             status: 'signed-in',
-            userName: this.cache.user?.name ?? '',
-            email: this.cache.user?.email ?? '',
+            // The account's record until its user is read (a switch while offline).
+            userName: this.cache.user?.name ?? this.account.accounts.find((account) => account.id === session.accountId)?.userName ?? '',
+            email: this.cache.user?.email ?? this.account.accounts.find((account) => account.id === session.accountId)?.email ?? '',
             connection: session.connection,
             keyStorage: session.keyStorage,
             keychainProblem: this.account.keychainProblem,
@@ -224,7 +244,11 @@ export class AppCore {
         attention: this.entries.intents
           .filter((intent) => intent.problem)
           .map((intent) => ({ intentId: intent.id, entryKey: intent.key, what: intent.kind, reason: intent.problem!.reason, status: intent.problem!.status })),
-        lastError: this.outbox.current.lastError ?? this.refreshError,
+        lastError: this.outbox.statusOf(session?.accountId ?? null)?.lastError ?? this.refreshError,
+        otherAccounts: this.outbox.waiting().flatMap((waiting) => {
+          const record = this.account.accounts.find((account) => account.id === waiting.accountId);
+          return [{ ...waiting, userName: record?.userName ?? '', email: record?.email ?? waiting.accountId }];
+        }),
       },
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
@@ -238,6 +262,7 @@ export class AppCore {
       })),
       favourites: session ? this.favourites.views() : [],
       pomodoro: session ? this.pomodoro.view() : null,
+      otherAccountTimers: timersInOtherAccounts(this.entries, this.account.accounts, session?.accountId ?? null),
     };
   }
 
@@ -306,35 +331,33 @@ export class AppCore {
   /** Signs in: the same account again (a new key), or another one, which becomes the active account. */
   async connect(connection: ConnectionConfig, secret: string): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
-    return this.afterConnect(await this.account.connect(connection, secret, () => this.leaveActiveAccount()), before);
+    this.saveCache(true);
+    return this.afterConnect(await this.account.connect(connection, secret), before);
   }
 
   async connectWithEnvironmentKey(connection: ConnectionConfig): Promise<Result<{ userName: string }>> {
     const before = this.account.session?.accountId ?? null;
-    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection, () => this.leaveActiveAccount()), before);
+    this.saveCache(true);
+    return this.afterConnect(await this.account.connectWithEnvironmentKey(connection), before);
   }
 
   /**
-   * Makes another signed-in account the active one. The leaving account's changes go out first,
-   * with its own key; if some cannot, the switch waits (they stay with their account, visibly).
-   * A timer running in the leaving account is stopped first, and the user is told: one timer runs
-   * at a time.
+   * Makes another signed-in account the active one, online or not. The leaving account's pending
+   * changes stay its own: its outbox sends them with its key, or holds them (visibly) until it can.
+   * A timer running there keeps running (shown as such); starting one here stops it.
    */
   async switchAccount(accountId: string): Promise<Result<{ userName: string }>> {
     const session = this.account.session;
     const record = this.account.accounts.find((account) => account.id === accountId);
     if (!record) return fail('invalid', 'That account is no longer known: add it again.');
     if (session?.accountId === accountId) return { ok: true, value: { userName: record.userName } };
-    if (session) {
-      const left = await this.leaveActiveAccount();
-      if (!left.ok) return left;
-    }
+    this.saveCache(true);
     const activated = await this.account.activate(accountId);
     if (!activated.ok) {
       this.changed();
       return activated;
     }
-    await this.enteredAnotherAccount();
+    await this.enteredAnotherAccount(accountId);
     void this.refreshAll();
     return { ok: true, value: { userName: record.userName } };
   }
@@ -350,58 +373,45 @@ export class AppCore {
     }
     this.reconciler.stop();
     await this.maton.close();
+    const leaving = this.account.session?.accountId;
     await this.account.signOut();
     this.entries.clear();
+    if (leaving) {
+      this.outbox.forget(leaving);
+      this.caches.drop(leaving);
+    }
+    this.entries.setActiveAccount(null);
+    this.cancelCacheWrite();
+    this.cacheOwner = null;
     this.cache = EMPTY_CACHE;
-    this.saveCache(true);
     this.changed();
     const next = this.account.accounts[0];
-    if (next && (await this.account.activate(next.id)).ok) void this.refreshAll();
+    if (next && (await this.account.activate(next.id)).ok) {
+      await this.enteredAnotherAccount(next.id);
+      void this.refreshAll();
+    }
     return ok;
   }
 
   /**
-   * Before another account becomes active: the leaving account's changes must reach its Clockify
-   * first (sent now, with its key). A running timer is stopped, then sent too.
+   * Another account is active: nothing of the last one's cache or entries is shown; its own cache
+   * shows at once (until the refresh), and the last one's changes wait for that account's outbox.
    */
-  private async leaveActiveAccount(): Promise<Result<null>> {
-    const who = this.cache.user?.email || 'the current account';
-    const flushed = async (): Promise<Result<null>> => {
-      await this.outbox.kick();
-      await this.outbox.idle();
-      const waiting = this.entries.intents.length;
-      if (waiting === 0) return ok;
-      const reason = this.outbox.current.lastError ? ` (${this.outbox.current.lastError})` : '';
-      return fail(
-        'pending',
-        `${waiting} ${waiting === 1 ? 'change' : 'changes'} of ${who} could not reach Clockify yet${reason}: ${waiting === 1 ? 'it stays' : 'they stay'} with ${who}. Switch accounts once ${waiting === 1 ? 'it is' : 'they are'} saved, or sign out of ${who} to discard ${waiting === 1 ? 'it' : 'them'}.`,
-      );
-    };
-    const before = await flushed();
-    if (!before.ok) return before;
-    const timer = this.timer.timer();
-    if (timer.status !== 'running') return ok;
-    const stopped = this.timer.stop();
-    if (!stopped.ok) return stopped;
-    const after = await flushed();
-    this.notice(
-      after.ok ? 'info' : 'warning',
-      after.ok
-        ? `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped: one timer runs at a time.`
-        : `The timer in ${who} (“${timer.entry.description || 'no description'}”) was stopped here, but the stop has not reached Clockify yet: the switch waits for it.`,
-    );
-    return after;
-  }
-
-  /** Another account is active: nothing of the last one's cache or entries is shown or sent. */
-  private async enteredAnotherAccount(): Promise<void> {
+  private async enteredAnotherAccount(accountId: string): Promise<void> {
     this.reconciler.stop();
     await this.maton.close();
-    this.entries.clear();
-    this.cache = EMPTY_CACHE;
+    this.cancelCacheWrite();
+    this.entries.setActiveAccount(accountId);
+    this.cacheOwner = accountId;
+    this.cache = this.caches.of(accountId);
+    const workspaceId = this.workspaceId();
+    if (workspaceId) this.entries.restoreServer(this.cache.entries[workspaceId] ?? [], workspaceId);
+    this.online = this.outbox.statusOf(accountId)?.online ?? true;
+    this.refreshError = null;
     this.catalogVersion++;
     this.saveCache(true);
     this.changed();
+    void this.outbox.kick();
   }
 
   // --- Maton's connections ----------------------------------------------------------------------
@@ -602,10 +612,25 @@ export class AppCore {
     return this.sayingWhatStopped(() => this.timer.continueEntry(key));
   }
 
-  /** Starting stops the running timer; one in another workspace is stopped too, and the user is told. */
+  /** Stops the timer left running in another account, with that account's key. */
+  stopTimerIn(accountId: string): Result<null> {
+    const running = timersInOtherAccounts(this.entries, this.account.accounts, this.account.session?.accountId ?? null).find((timer) => timer.accountId === accountId);
+    if (!running) return fail('invalid', `No timer is running in ${this.account.accounts.find((account) => account.id === accountId)?.email ?? 'that account'}.`);
+    return this.timer.stopIn(accountId, running.entry);
+  }
+
+  /**
+   * Starting stops the running timer; one in another workspace, or in another account (with its
+   * own key), is stopped too, and the user is told: one timer runs at a time for the person.
+   */
   private sayingWhatStopped(start: () => Result<null>): Result<null> {
     const before = this.timer.timer();
+    const elsewhere = timersInOtherAccounts(this.entries, this.account.accounts, this.account.session?.accountId ?? null);
     const result = start();
+    for (const other of result.ok ? elsewhere : []) {
+      const stopped = this.timer.stopIn(other.accountId, other.entry);
+      this.notice(stopped.ok ? 'info' : 'error', stopped.ok ? `The timer in ${other.email} (“${other.entry.description || 'no description'}”) was stopped: one timer runs at a time.` : `The timer in ${other.email} could not be stopped: ${stopped.error.message}`);
+    }
     if (result.ok && before.status === 'running' && before.entry.workspaceId !== this.workspaceId()) {
       const name = this.cache.workspaces.find((workspace) => workspace.id === before.entry.workspaceId)?.name ?? 'another workspace';
       this.notice('info', `The timer in ${name} was stopped (“${before.entry.description || 'no description'}”): one timer runs at a time.`);
@@ -687,7 +712,7 @@ export class AppCore {
 
   /** Runs the entry stopped last again (within a few minutes of its end): one entry, not two. */
   resumeEntry(key: string): Result<null> {
-    return this.timer.resume(key);
+    return this.sayingWhatStopped(() => this.timer.resume(key));
   }
 
   addEntry(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
@@ -763,6 +788,11 @@ export class AppCore {
 
   /** Sends what waits now and reads the server again. */
   async retrySync(): Promise<Result<null>> {
+    // An account entered while offline has not loaded its user and workspaces yet: load it whole.
+    if (this.account.session && (!this.cache.user || this.cache.workspaces.length === 0)) {
+      await Promise.all([this.outbox.kick(), this.refreshAll()]);
+      return this.refreshError ? fail('offline', this.refreshError) : ok;
+    }
     await this.outbox.kick();
     const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
     return results.find((result) => !result.ok) ?? ok;
@@ -811,6 +841,7 @@ export class AppCore {
 
   close(): void {
     void this.maton.close();
+    this.outbox.close();
     this.reconciler.stop();
     this.idle?.dispose();
     this.pomodoro.dispose();
@@ -826,7 +857,8 @@ export class AppCore {
     if (!result.ok) return result;
     const { user, session } = result.value;
     // Another account (its own workspace and settings came with it), or the same one with a new key.
-    if (before !== null && before !== session.accountId) await this.enteredAnotherAccount();
+    this.outbox.forget(session.accountId);
+    if (before !== session.accountId) await this.enteredAnotherAccount(session.accountId);
     else if (this.cache.user && this.cache.user.id !== user.id) this.cache = { ...EMPTY_CACHE };
     this.setUser(user);
     this.changed();
@@ -855,6 +887,8 @@ export class AppCore {
     } catch (error) {
       this.clockifyFailure(error);
       this.reconciler.start();
+      // Other accounts' changes do not wait for this one's load (their outboxes back off on their own).
+      void this.outbox.kick();
       return;
     }
     await Promise.all([this.refreshCatalog(), this.refreshEntries(), this.findTimersElsewhere()]);
@@ -1003,19 +1037,30 @@ export class AppCore {
     return { ok: false, error: result };
   }
 
-  /** Writes the cache soon after a change, once for a burst of changes. */
+  /** Writes the active account's cache soon after a change, once for a burst of changes. */
   private saveCache(now = false): void {
     const write = () => {
-      this.cacheWrite = null;
+      this.cancelCacheWrite();
       const workspaceId = this.workspaceId();
       const own = this.entries.serverEntries().filter((entry) => entry.workspaceId === workspaceId);
       const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: own } : this.cache.entries;
       this.cache = { ...this.cache, entries };
-      this.options.cache.save(this.cache);
+      this.caches.keep(this.cacheOwner, this.cache);
+      // Other accounts' entries change too (their outboxes confirm changes): their caches follow.
+      for (const [accountId, server] of this.entries.otherAccountsServer()) {
+        const cache = this.caches.of(accountId);
+        if (cache !== EMPTY_CACHE) this.caches.keep(accountId, { ...cache, entries: byWorkspace(server) });
+      }
+      this.caches.write();
     };
     if (now) return write();
     if (this.cacheWrite) return;
     this.cacheWrite = this.options.clock.setTimeout(write, 500);
+  }
+
+  private cancelCacheWrite(): void {
+    this.cacheWrite?.();
+    this.cacheWrite = null;
   }
 
   private notice(level: Notice['level'], text: string): void {
@@ -1109,6 +1154,12 @@ function accountVia(connection: ConnectionConfig): string {
   } catch {
     return 'custom server';
   }
+}
+
+function byWorkspace(entries: readonly ServerEntry[]): Record<string, ServerEntry[]> {
+  const groups: Record<string, ServerEntry[]> = {};
+  for (const entry of entries) (groups[entry.workspaceId] ??= []).push(entry);
+  return groups;
 }
 
 /** Where no connections API is wired (benchmarks): every call says so. */

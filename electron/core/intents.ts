@@ -16,6 +16,11 @@ interface IntentBase {
   readonly id: string;
   readonly key: string;
   readonly workspaceId: string;
+  /**
+   * The account that made it (its keychain entry's name): it is sent with that account's key only.
+   * Set when written to the journal; journals from before it was kept belong to the account active at load.
+   */
+  readonly accountId?: string;
   /** When the user did it (ms since epoch). */
   readonly at: number;
   /** Set once the server refused it for good: the reason, in words. Such an intent waits for the user. */

@@ -32,6 +32,8 @@ const base = {
   id: z.string(),
   key: z.string(),
   workspaceId: z.string(),
+  // Journals written before each change kept its account have none: see EntryStore.adopt.
+  accountId: z.string().optional(),
   at: z.number(),
   problem: z.object({ reason: z.string(), status: z.number().nullable() }).optional(),
   uncertainSince: z.number().optional(),

@@ -188,14 +188,26 @@ describe('using and removing', () => {
     expect(core.snapshot().matonSetup?.connections.map((c) => c.email)).toEqual(['lena.fischer@example.com']);
   });
 
-  it('holds a switch while the current account still has changes waiting', async () => {
-    const { core, settled } = await lenaInUseJonasAdded();
+  it('switches while the current account still has changes waiting: they stay with it and reach it later, through its own connection', async () => {
+    const under = await lenaInUseJonasAdded();
+    const { core, settled } = under;
     fake.addFault({ kind: 'reset', count: Infinity, match: { method: 'POST' } });
-    core.startTimer({ description: 'Held', projectId: null, taskId: null, tagIds: [], billable: false });
+    core.addEntry({ description: 'Held', projectId: null, taskId: null, tagIds: [], billable: false }, { start: new Date(under.clock.now() - 3_600_000).toISOString(), end: new Date(under.clock.now() - 1_800_000).toISOString() });
     await settled();
     await core.openMatonConnections({});
     const jonas = core.snapshot().matonSetup!.connections.find((c) => c.email === 'jonas.weber@example.com')!;
-    expect(await core.useMatonConnection(jonas.connectionId)).toMatchObject({ ok: false, error: { kind: 'pending', message: expect.stringContaining('1 change of lena.fischer@example.com could not reach Clockify yet') } });
-    expect(core.snapshot().account).toMatchObject({ email: 'lena.fischer@example.com' });
+    expect(await core.useMatonConnection(jonas.connectionId)).toMatchObject({ ok: true });
+    expect(core.snapshot().account).toMatchObject({ email: 'jonas.weber@example.com' });
+    expect(core.snapshot().sync.otherAccounts).toEqual([expect.objectContaining({ email: 'lena.fischer@example.com', pending: 1 })]);
+    fake.clearFaults();
+    fake.clearRequests();
+    core.resumed();
+    await under.clock.advance(65_000);
+    await settled();
+    const lena = fake.state.users.find((user) => user.email === 'lena.fischer@example.com')!;
+    expect(fake.state.timeEntries.filter((entry) => entry.description === 'Held').map((entry) => entry.userId)).toEqual([lena.id]);
+    const post = fake.requests.find((request) => request.method === 'POST' && request.path.includes('/time-entries'));
+    expect(post?.headers['maton-connection']).toBe(FAKE_MATON_CONNECTION_ID);
+    expect(core.snapshot().sync.otherAccounts).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { ClockifyClient } from '../clockify/client';
 import { ClockifyError } from '../clockify/errors';
 import type { TimeEntry } from '../clockify/schemas';
 import type { Clock } from './clock';
-import type { EntryStore } from './entry-store';
+import type { IntentLedger } from './entry-store';
 import type { EntryFields, Intent } from './intents';
 import { describeIntent } from './intents';
 import { fromClockify } from './server-entry';
@@ -25,7 +25,8 @@ export interface OutboxStatus {
 }
 
 export interface OutboxDeps {
-  readonly entries: EntryStore;
+  /** The intents of one account (and the server entries they refer to). */
+  readonly entries: IntentLedger;
   readonly connection: () => { api: EntriesApi; userId: string } | null;
   readonly clock: Clock;
   readonly onStatus: (status: OutboxStatus) => void;
@@ -66,6 +67,7 @@ export class Outbox {
   private retryAttempt = 0;
   private cancelRetry: (() => void) | null = null;
   private status: OutboxStatus = { online: true, lastError: null, unauthorized: false };
+  private closed = false;
   /** Counts for benchmarks and the fault suite. */
   readonly stats = { sent: 0, retries: 0, adopted: 0, refused: 0 };
 
@@ -73,6 +75,13 @@ export class Outbox {
 
   get current(): OutboxStatus {
     return this.status;
+  }
+
+  /** Sends nothing more (the app quits): a pending retry is cancelled; the journal keeps what waits. */
+  close(): void {
+    this.closed = true;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
   }
 
   /** Sends what is pending now, cancelling any backoff wait. Resolves when the worker pauses. */
@@ -94,7 +103,7 @@ export class Outbox {
     for (;;) {
       const connection = this.deps.connection();
       const intent = nextSendable(this.deps.entries.intents);
-      if (!connection || !intent) return;
+      if (this.closed || !connection || !intent) return;
       const outcome = await this.send(intent, connection.api, connection.userId);
       if (outcome === 'retry' || typeof outcome === 'object') {
         this.scheduleRetry(typeof outcome === 'object' ? outcome.retryIn : undefined);
@@ -205,7 +214,7 @@ export class Outbox {
     }
   }
 
-  private confirmed(intent: Intent, result: Parameters<EntryStore['confirm']>[1]): Outcome {
+  private confirmed(intent: Intent, result: Parameters<IntentLedger['confirm']>[1]): Outcome {
     this.stats.sent++;
     this.deps.entries.confirm(intent.id, result, this.deps.clock.now());
     return 'sent';

@@ -61,6 +61,12 @@ export class TimerService {
     return this.write(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: end > timer.entry.start ? end : timer.entry.start }));
   }
 
+  /** Stops a timer running in another account: the stop is that account's change, sent with its key. */
+  stopIn(accountId: string, entry: EntryView): Result<null> {
+    const end = this.now();
+    return this.write({ ...this.intent(entry.key, entry.workspaceId, { kind: 'stop', end: end > entry.start ? end : entry.start }), accountId });
+  }
+
   /**
    * Ends an entry at `at`: stops it there while it runs (never before its start, never after now),
    * or moves its end back when it ended later. Used when the user was away or the computer slept.

@@ -37,6 +37,7 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'workspace:select': ({ workspaceId }) => core.selectWorkspace(workspaceId),
     'timer:start': ({ draft }) => core.startTimer(draft),
     'timer:stop': () => core.stopTimer(),
+    'timer:stop-in': ({ accountId }) => core.stopTimerIn(accountId),
     'timer:continue': ({ entryKey }) => core.continueEntry(entryKey),
     'timer:discard': () => core.discardTimer(),
     'timer:update-running': ({ draft }) => core.updateRunningEntry(draft),

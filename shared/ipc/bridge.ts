@@ -22,6 +22,7 @@ export const bridgeMethods = {
   selectWorkspace: 'workspace:select',
   startTimer: 'timer:start',
   stopTimer: 'timer:stop',
+  stopTimerIn: 'timer:stop-in',
   continueEntry: 'timer:continue',
   discardTimer: 'timer:discard',
   updateRunningEntry: 'timer:update-running',

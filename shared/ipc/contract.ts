@@ -46,6 +46,8 @@ export const invokeRequests = {
   'workspace:select': z.strictObject({ workspaceId: idSchema }),
   'timer:start': z.strictObject({ draft: entryDraftSchema }),
   'timer:stop': empty,
+  /** Stops the timer left running in another account (with that account's key). */
+  'timer:stop-in': z.strictObject({ accountId: z.string().min(1).max(600) }),
   'timer:continue': z.strictObject({ entryKey: idSchema }),
   'timer:discard': empty,
   'timer:update-running': z.strictObject({ draft: entryDraftSchema }),
@@ -109,6 +111,7 @@ export interface InvokeResponses {
   'workspace:select': Result<null>;
   'timer:start': Result<null>;
   'timer:stop': Result<null>;
+  'timer:stop-in': Result<null>;
   'timer:continue': Result<null>;
   'timer:discard': Result<null>;
   'timer:update-running': Result<null>;

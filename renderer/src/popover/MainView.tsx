@@ -10,6 +10,7 @@ import { FocusBar } from './FocusBar';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
+import { OtherAccountTimer, OtherAccountWaiting } from './OtherAccounts';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
 import { call, openSettings, refusedStop, setAddingAccount, setEditing, setReconnecting, showToast, usePopover } from './store';
@@ -324,6 +325,12 @@ function Banners() {
             </button>
           </span>
         </div>
+      ))}
+      {(snapshot.otherAccountTimers ?? []).map((timer) => (
+        <OtherAccountTimer key={timer.accountId} timer={timer} preferences={snapshot.preferences} />
+      ))}
+      {(sync.otherAccounts ?? []).map((other) => (
+        <OtherAccountWaiting key={other.accountId} other={other} />
       ))}
       {account.status === 'signed-in' && account.keychainProblem && (
         <div className="banner note">
