@@ -106,6 +106,12 @@ export interface EntryView extends EntryDraft {
   readonly problem: string | null;
 }
 
+/** An interruption ("Phone call") running, and the work that comes back when it stops. */
+export interface InterruptionView {
+  readonly entryKey: string;
+  readonly returnTo: { readonly key: string; readonly description: string };
+}
+
 export type TimerState =
   | Readonly<{ status: 'idle' }>
   | Readonly<{ status: 'running'; entry: EntryView }>
@@ -242,6 +248,8 @@ export interface AppSnapshot {
   readonly catalogVersion: number;
   /** The one question about time spent away, while it waits for an answer. */
   readonly idlePrompt: IdlePrompt | null;
+  /** The running timer is an interruption: its stop brings `returnTo` back (switch and return). */
+  readonly interruption?: InterruptionView | null;
   /** Maton's connections while the person manages them; null otherwise. */
   readonly matonSetup: MatonSetupView | null;
   /** Every account signed in to; the active one is marked. */

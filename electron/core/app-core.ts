@@ -24,6 +24,7 @@ import type { JournalStore } from './journal';
 import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
+import { SwitchReturn } from './switch-return';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
 import type { SecretStore, SettingsStore } from './stores';
@@ -65,6 +66,7 @@ export class AppCore {
   private readonly outbox: Outbox;
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
+  private readonly switchReturn: SwitchReturn;
   private readonly idle: IdleWatcher | null;
   private readonly maton: MatonSetup;
   private idlePrompt: IdlePrompt | null = null;
@@ -124,6 +126,14 @@ export class AppCore {
       send: () => void this.outbox.kick(),
       newId: options.newId,
       formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
+    });
+    this.switchReturn = new SwitchReturn({
+      entries: this.entries,
+      timer: this.timer,
+      clock: options.clock,
+      workspaceId: () => this.workspaceId(),
+      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
+      tell: (text) => this.notice('info', text),
     });
     this.maton = new MatonSetup({
       connections: options.matonConnections ?? (() => unavailableMatonConnections),
@@ -202,6 +212,7 @@ export class AppCore {
       },
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
+      interruption: this.switchReturn.view(),
       matonSetup: this.maton.view(),
       accounts: this.account.accounts.map((account) => ({
         id: account.id,
@@ -566,8 +577,19 @@ export class AppCore {
     return this.sayingWhatStopped(() => this.timer.start(draft, at));
   }
 
+  /** Stops the running timer; an interruption's work comes back (switch and return). */
   stopTimer(): Result<null> {
-    return this.timer.stop();
+    return this.switchReturn.stop();
+  }
+
+  /** Stops the running work and starts an interruption whose stop brings the work back. */
+  startInterruption(draft: EntryDraft): Result<null> {
+    return this.switchReturn.interrupt(draft);
+  }
+
+  /** "Switched to X at 10:30": the running entry ends at `at`, X runs from `at`. */
+  switchTimerAt(draft: EntryDraft, at: string): Result<null> {
+    return this.switchReturn.switchAt(draft, at);
   }
 
   continueEntry(key: string): Result<null> {
@@ -586,7 +608,7 @@ export class AppCore {
   }
 
   discardTimer(): Result<null> {
-    return this.timer.discard();
+    return this.switchReturn.discard();
   }
 
   updateRunningEntry(draft: EntryDraft): Result<null> {
@@ -608,7 +630,7 @@ export class AppCore {
 
   /** Stops the running timer at a moment that has passed. */
   stopTimerAt(at: string): Result<null> {
-    return this.timer.stopAt(at);
+    return this.switchReturn.stop(at);
   }
 
   /** Runs the entry stopped last again (within a few minutes of its end): one entry, not two. */

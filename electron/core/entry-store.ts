@@ -3,7 +3,7 @@
 import type { EntryView } from '../../shared/domain';
 import { deriveEntries, type ServerEntry } from './entry-model';
 import type { Intent } from './intents';
-import type { JournalData, JournalStore } from './journal';
+import type { Interruption, JournalData, JournalStore } from './journal';
 
 type ServerChange = (entries: readonly ServerEntry[]) => readonly ServerEntry[];
 
@@ -11,6 +11,8 @@ export class EntryStore {
   private server: readonly ServerEntry[] = [];
   private journal: JournalData;
   private cachedView: EntryView[] | null = null;
+  /** Inside `atomically`: the journal is saved once, at the end. */
+  private batching = false;
   /** Server changes confirmed since a refresh began, re-applied to its (older) answer. */
   private confirmations: { at: number; change: ServerChange }[] = [];
 
@@ -79,7 +81,7 @@ export class EntryStore {
         : (entries) => entries.filter((entry) => entry.id !== result.deletedId);
     this.server = change(this.server);
     this.confirmations.push({ at, change });
-    this.writeJournal({ intents: this.journal.intents.filter((candidate) => candidate.id !== intentId), ids: this.prunedIds(ids) });
+    this.writeJournal({ ...this.journal, intents: this.journal.intents.filter((candidate) => candidate.id !== intentId), ids: this.prunedIds(ids) });
   }
 
   /** Adopts what the server holds for one entry (seen by reconciliation), or that it is gone. */
@@ -124,8 +126,38 @@ export class EntryStore {
     return Object.fromEntries(Object.entries(ids).filter(([key, id]) => referenced.has(key) || known.has(id)));
   }
 
+  /** The interruption whose stop returns to the work it interrupted (switch and return), if any. */
+  get interruption(): Interruption | null {
+    return this.journal.interruption ?? null;
+  }
+
+  setInterruption(interruption: Interruption | null): void {
+    const { interruption: _dropped, ...rest } = this.journal;
+    this.writeJournal(interruption ? { ...rest, interruption } : rest);
+  }
+
+  /**
+   * Runs `change` as one journal write: several intents (a split's two halves, a stop and the start
+   * that returns) reach the disk together or not at all. A change that fails leaves the journal as it was.
+   */
+  atomically<T extends { readonly ok: boolean }>(change: () => T): T {
+    if (this.batching) return change();
+    const before = this.journal;
+    this.batching = true;
+    let result: T | undefined;
+    try {
+      result = change();
+    } finally {
+      this.batching = false;
+      if (!result?.ok) this.journal = before;
+      else if (this.journal !== before) this.store.save(this.journal);
+      this.changed();
+    }
+    return result;
+  }
+
   private writeJournal(next: JournalData): void {
-    this.store.save(next);
+    if (!this.batching) this.store.save(next);
     this.journal = next;
     this.changed();
   }

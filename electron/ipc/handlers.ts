@@ -43,6 +43,8 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'timer:move-start': ({ start }) => core.moveRunningStart(start),
     'timer:stop-at': ({ end }) => core.stopTimerAt(end),
     'timer:resume': ({ entryKey }) => core.resumeEntry(entryKey),
+    'timer:interrupt': ({ draft }) => core.startInterruption(draft),
+    'timer:switch-at': ({ draft, at }) => core.switchTimerAt(draft, at),
     'entry:add': ({ draft, times }) => core.addEntry(draft, times),
     'entry:update': ({ entryKey, draft, times }) => core.updateEntry(entryKey, draft, times),
     'entry:delete': ({ entryKey }) => core.deleteEntry(entryKey),

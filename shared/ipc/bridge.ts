@@ -28,6 +28,8 @@ export const bridgeMethods = {
   moveTimerStart: 'timer:move-start',
   stopTimerAt: 'timer:stop-at',
   resumeEntry: 'timer:resume',
+  startInterruption: 'timer:interrupt',
+  switchTimerAt: 'timer:switch-at',
   addEntry: 'entry:add',
   updateEntry: 'entry:update',
   deleteEntry: 'entry:delete',
