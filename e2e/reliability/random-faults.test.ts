@@ -1,4 +1,5 @@
 // Hundreds of mixed operations through the real core under random faults from the fake server,
+// (start, stop, add, edit, delete, continue, discard, interrupt and return, switch at a past moment)
 // then: the server's entries equal exactly the intended ones, field by field (description, times,
 // project, tags, billable), and the app lists them in the server's order. Nothing lost, nothing
 // duplicated, nothing out of order. Faults: 429, 401 (the user connects again), 4xx refusals (the
@@ -102,7 +103,11 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     if (under.notices.splice(0).some((notice) => notice.text.includes('no longer accepts the saved key'))) mustConnect = true;
     if (mustConnect) {
       // A fault may hit this sign-in too; the user tries again a little later.
-      const connected = await core.connect({ kind: 'clockify', server: 'global' }, FAKE_API_KEY);
+      // A slow answer (a latency fault) lands only as the app's clock moves: it moves while the user waits.
+      let connecting = true;
+      const connection = core.connect({ kind: 'clockify', server: 'global' }, FAKE_API_KEY).finally(() => (connecting = false));
+      while (connecting) await clock.advance(250);
+      const connected = await connection;
       mustConnect = !connected.ok;
       if (connected.ok) reconnects++;
       record(`connect again: ${connected.ok ? 'ok' : connected.error.message}`);
@@ -122,6 +127,26 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     }
   };
 
+  /**
+   * After a stop or discard: an interruption's work came back, resumed (the same entry runs again)
+   * or as a new entry, which is renamed at once so that each entry stays unique.
+   */
+  const afterReturn = () => {
+    const timer = core.snapshot().timer;
+    if (timer.status !== 'running') return;
+    const resumed = [...intended.values()].find((entry) => entry.description === timer.entry.description && entry.start === timer.entry.start);
+    if (resumed) {
+      resumed.end = null;
+      record(`returned to ${resumed.description} (resumed)`);
+      return;
+    }
+    const description = `${PREFIX}${++counter}`;
+    const fields = { ...draftOf(timer.entry), description };
+    expect(core.updateRunningEntry(fields).ok).toBe(true);
+    intended.set(description, { description, start: timer.entry.start, end: null, ...fieldsOf(fields) });
+    record(`returned to ${timer.entry.description} as ${description}`);
+  };
+
   for (let op = 0; op < OPERATIONS; op++) {
     if (random() < 0.3) {
       const fault = pick(faults)();
@@ -134,7 +159,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     await clock.advance(1000 + Math.floor(random() * 120_000));
     const roll = random();
     const description = `${PREFIX}${++counter}`;
-    if (roll < 0.25) {
+    if (roll < 0.22) {
       const at = now();
       const running = runningIntent();
       const fields = draft(description);
@@ -146,13 +171,14 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       if (running) running.end = at;
       intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
       record(`start ${description}`);
-    } else if (roll < 0.45) {
+    } else if (roll < 0.4) {
       const running = runningIntent();
       const result = core.stopTimer();
       expect(result.ok).toBe(running !== undefined);
       if (running) running.end = now();
       record(`stop ${running?.description}`);
-    } else if (roll < 0.6) {
+      afterReturn();
+    } else if (roll < 0.52) {
       const end = clock.now() - Math.floor(random() * 3 * 3_600_000);
       const start = end - 60_000 - Math.floor(random() * 3_600_000);
       const times = { start: toClockifyInstant(new Date(start)), end: toClockifyInstant(new Date(end)) };
@@ -160,7 +186,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       expect(core.addEntry(fields, times).ok).toBe(true);
       intended.set(description, { description, ...times, ...fieldsOf(fields) });
       record(`add ${description}`);
-    } else if (roll < 0.75) {
+    } else if (roll < 0.66) {
       const target = mine().length ? pick(mine()) : undefined;
       if (target) {
         const fields = draft(description);
@@ -170,14 +196,14 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         intended.set(description, { description, start: target.start, end: target.end, ...fieldsOf(fields) });
         record(`edit ${target.description} (${target.sync}) → ${description}`);
       }
-    } else if (roll < 0.88) {
+    } else if (roll < 0.77) {
       const target = mine().length ? pick(mine()) : undefined;
       if (target) {
         expect(core.deleteEntry(target.key).ok).toBe(true);
         intended.delete(target.description);
         record(`delete ${target.description} (${target.sync})`);
       }
-    } else if (roll < 0.94) {
+    } else if (roll < 0.83) {
       const target = mine().length ? pick(mine()) : undefined;
       if (target) {
         const at = now();
@@ -194,11 +220,39 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
         record(`continue ${target.description} as ${description}`);
       }
-    } else {
+    } else if (roll < 0.88) {
       const running = runningIntent();
       expect(core.discardTimer().ok).toBe(running !== undefined);
       if (running) intended.delete(running.description);
       record(`discard ${running?.description}`);
+      afterReturn();
+    } else if (roll < 0.94) {
+      // An interruption: the work stops, and comes back when the interruption stops.
+      const running = runningIntent();
+      const at = now();
+      const fields = draft(description);
+      const result = core.startInterruption(fields);
+      if (!result.ok) {
+        record(`interrupt with ${description} refused: ${result.error.message}`);
+        continue;
+      }
+      running!.end = at;
+      intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
+      record(`interrupt ${running!.description} with ${description}`);
+    } else {
+      // "Switched to X at" a past moment after the running entry began.
+      const running = runningIntent();
+      const from = running ? Date.parse(running.start) + 1000 : clock.now();
+      const at = toClockifyInstant(new Date(from + Math.floor(random() * Math.max(0, clock.now() - from) / 1000) * 1000));
+      const fields = draft(description);
+      const result = core.switchTimerAt(fields, at);
+      if (!result.ok) {
+        record(`switch to ${description} at ${at} refused: ${result.error.message}`);
+        continue;
+      }
+      running!.end = at;
+      intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
+      record(`switch ${running!.description} to ${description} at ${at}`);
     }
   }
 

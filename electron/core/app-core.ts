@@ -133,7 +133,7 @@ export class AppCore {
       clock: options.clock,
       workspaceId: () => this.workspaceId(),
       formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
-      tell: (text) => this.notice('info', text),
+      tell: (level, text) => this.notice(level, text),
     });
     this.maton = new MatonSetup({
       connections: options.matonConnections ?? (() => unavailableMatonConnections),

@@ -120,6 +120,17 @@ describe('an interruption', () => {
     expect(under.core.snapshot().sync.pending).toBe(before.sync.pending);
   });
 
+  it('a stop Clockify refused earlier keeps the work from coming back, but the interruption still stops, and the user is told', async () => {
+    const under = await ready();
+    suite.fake.addFault({ kind: 'status', status: 400, body: JSON.stringify({ message: 'Entry is locked', code: 501 }), count: 1, match: { method: 'PATCH' } });
+    await interrupted(under);
+    await under.settled();
+    expect(under.core.snapshot().sync.attention.map((a) => a.what)).toEqual(['stop']);
+    expect(under.core.stopTimer()).toEqual({ ok: true, value: null });
+    expect(under.notices.at(-1)).toMatchObject({ level: 'warning', text: expect.stringMatching(/^“Writing” could not come back: The last timer could not be stopped/) });
+    expect(under.core.snapshot().interruption).toBeNull();
+  });
+
   it('offline, the whole round trip waits in the journal and reaches Clockify once, in order', async () => {
     const under = await ready();
     unavailable();

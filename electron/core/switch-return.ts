@@ -19,7 +19,7 @@ export interface SwitchReturnDeps {
   /** An instant as the user reads times ("10:30"), for messages. */
   readonly formatTime: (instant: string) => string;
   /** Tells the user what came back, and how. */
-  readonly tell: (text: string) => void;
+  readonly tell: (level: 'info' | 'warning', text: string) => void;
 }
 
 const ok: Result<null> = { ok: true, value: null };
@@ -68,10 +68,10 @@ export class SwitchReturn {
       entries.setInterruption(null);
       const end = entries.find(current.entry.key)?.end ?? undefined;
       const work = current.marker.returnTo;
-      back = `Back to ${named(work.fields.description)} as a new entry from ${this.deps.formatTime(end ?? new Date(this.deps.clock.now()).toISOString())}.`;
-      return timer.start(work.fields, end);
+      back = this.comeBack(() => timer.start(work.fields, end), `Back to ${named(work.fields.description)} as a new entry from ${this.deps.formatTime(end ?? new Date(this.deps.clock.now()).toISOString())}.`, work.fields.description);
+      return ok;
     });
-    if (result.ok) this.deps.tell(back);
+    if (result.ok) this.deps.tell(back.startsWith('Back to') ? 'info' : 'warning', back);
     return result;
   }
 
@@ -91,14 +91,12 @@ export class SwitchReturn {
       const work = current.marker.returnTo;
       const resumable = resumableEntry(entries.view(), this.deps.clock.now());
       const same = resumable && entries.find(work.key)?.key === resumable.key ? resumable : null;
-      if (same) {
-        back = `Back to ${named(work.fields.description)}: resumed as the same entry, from ${this.deps.formatTime(same.start)}.`;
-        return timer.resume(same.key);
-      }
-      back = `Back to ${named(work.fields.description)} as a new entry from now (too long ago to resume the same one).`;
-      return timer.start(work.fields);
+      back = same
+        ? this.comeBack(() => timer.resume(same.key), `Back to ${named(work.fields.description)}: resumed as the same entry, from ${this.deps.formatTime(same.start)}.`, work.fields.description)
+        : this.comeBack(() => timer.start(work.fields), `Back to ${named(work.fields.description)} as a new entry from now (too long ago to resume the same one).`, work.fields.description);
+      return ok;
     });
-    if (result.ok) this.deps.tell(back);
+    if (result.ok) this.deps.tell(back.startsWith('Back to') ? 'info' : 'warning', back);
     return result;
   }
 
@@ -121,6 +119,15 @@ export class SwitchReturn {
       if (entries.interruption) entries.setInterruption(null);
       return timer.start(draft, at);
     });
+  }
+
+  /**
+   * Brings the work back; the stop or discard stands even when that is refused (a stop Clockify
+   * refused earlier still waits for the user): the user is told what to do instead.
+   */
+  private comeBack(start: () => Result<null>, said: string, description: string): string {
+    const started = start();
+    return started.ok ? said : `${named(description)} could not come back: ${started.error.message} Start it again with Continue once that is done.`;
   }
 
   /** The interruption's marker, only while its entry is the running one. */
