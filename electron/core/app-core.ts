@@ -24,6 +24,7 @@ import type { JournalStore } from './journal';
 import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
+import { EntryCopies } from './entry-copies';
 import { SwitchReturn } from './switch-return';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
@@ -67,6 +68,7 @@ export class AppCore {
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
   private readonly switchReturn: SwitchReturn;
+  private readonly copies: EntryCopies;
   private readonly idle: IdleWatcher | null;
   private readonly maton: MatonSetup;
   private idlePrompt: IdlePrompt | null = null;
@@ -134,6 +136,13 @@ export class AppCore {
       workspaceId: () => this.workspaceId(),
       formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
       tell: (level, text) => this.notice(level, text),
+    });
+    this.copies = new EntryCopies({
+      entries: this.entries,
+      timer: this.timer,
+      clock: options.clock,
+      timeZone: () => this.timeZone(),
+      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
     });
     this.maton = new MatonSetup({
       connections: options.matonConnections ?? (() => unavailableMatonConnections),
@@ -644,6 +653,16 @@ export class AppCore {
 
   updateEntry(key: string, draft: EntryDraft, times: { start: string; end: string }): Result<null> {
     return this.timer.update(key, draft, times);
+  }
+
+  /** Two entries with the same fields, the first ending and the second beginning at `at`. */
+  splitEntry(key: string, at: string): Result<null> {
+    return this.copies.split(key, at);
+  }
+
+  /** A copy of a finished entry on another local day, at the same times of day. */
+  duplicateEntry(key: string, dayKey: string): Result<null> {
+    return this.copies.duplicate(key, dayKey);
   }
 
   deleteEntry(key: string): Result<null> {

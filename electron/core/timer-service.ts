@@ -161,13 +161,13 @@ export class TimerService {
     return this.update(entry.key, draftOf(entry), { start: entry.start, end: null });
   }
 
-  /** Adds a finished entry. */
-  add(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
+  /** Adds a finished entry; `kept` carries a copied entry's type and custom field values (a split's second half, a duplicate). */
+  add(draft: EntryDraft, times: { start: string; end: string }, kept: Pick<EntryFields, 'type' | 'customFields'> = NEW_ENTRY): Result<null> {
     const workspace = this.deps.workspace();
     if (!workspace) return fail('Choose a workspace first.');
     const refused = checkTimes(times.start, times.end) ?? checkWorkspaceRules(draft, workspace.rules, workspace.name);
     if (refused) return { ok: false, error: refused };
-    const fields: EntryFields = { ...draft, ...NEW_ENTRY, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
+    const fields: EntryFields = { ...draft, type: kept.type, customFields: kept.customFields, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
     return this.write(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields }));
   }
 

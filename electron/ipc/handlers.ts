@@ -48,6 +48,8 @@ export function createHandlers(core: AppCore, shell: ShellActions): Handlers {
     'entry:add': ({ draft, times }) => core.addEntry(draft, times),
     'entry:update': ({ entryKey, draft, times }) => core.updateEntry(entryKey, draft, times),
     'entry:delete': ({ entryKey }) => core.deleteEntry(entryKey),
+    'entry:split': ({ entryKey, at }) => core.splitEntry(entryKey, at),
+    'entry:duplicate': ({ entryKey, day }) => core.duplicateEntry(entryKey, day),
     'entry:undo-delete': ({ entryKey }) => core.undoDeleteEntry(entryKey),
     'catalog:clients': () => core.clients(),
     'project:create': (input) => core.createProject(input),

@@ -33,6 +33,8 @@ export const bridgeMethods = {
   addEntry: 'entry:add',
   updateEntry: 'entry:update',
   deleteEntry: 'entry:delete',
+  splitEntry: 'entry:split',
+  duplicateEntry: 'entry:duplicate',
   undoDeleteEntry: 'entry:undo-delete',
   getClients: 'catalog:clients',
   createProject: 'project:create',

@@ -60,6 +60,10 @@ export const invokeRequests = {
   'entry:add': z.strictObject({ draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:update': z.strictObject({ entryKey: idSchema, draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:delete': z.strictObject({ entryKey: idSchema }),
+  /** Two entries with the same fields: the first ends and the second begins at `at`. */
+  'entry:split': z.strictObject({ entryKey: idSchema, at: instantSchema }),
+  /** A copy of a finished entry on local day `day`, at the same times of day. */
+  'entry:duplicate': z.strictObject({ entryKey: idSchema, day: dayKeySchema }),
   'entry:undo-delete': z.strictObject({ entryKey: idSchema }),
   'catalog:clients': empty,
   /** clientId, or a client by name (found or created), or neither; isPublic defaults to true. */
@@ -116,6 +120,8 @@ export interface InvokeResponses {
   'entry:add': Result<null>;
   'entry:update': Result<null>;
   'entry:delete': Result<null>;
+  'entry:split': Result<null>;
+  'entry:duplicate': Result<null>;
   'entry:undo-delete': Result<null>;
   'catalog:clients': Result<readonly ClientOption[]>;
   'project:create': Result<ProjectOption>;
