@@ -1,6 +1,6 @@
 // The recent entries: today first, grouped by local day with each day's total (today's includes the
 // running timer). Each item: description, project with its colour, time range and duration;
-// Continue, Edit and Delete (with Undo). Breaks, holidays and time off are labelled as such, left
+// Continue, Edit, Delete (with Undo), Split or duplicate; tags shown; identical entries of a day grouped. Breaks, holidays and time off are labelled as such, left
 // out of the work totals, and offer only what Clockify lets a client do with them.
 import { memo, useMemo } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
@@ -8,7 +8,11 @@ import { countsAsWork, entryTypeLabel, mayChange, mayContinue } from '../../../s
 import { weekStartOf } from '../../../shared/work-totals';
 import type { CatalogData } from '../catalog-data';
 import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
+import { EntryCopyButton } from './EntryCopySheet';
+import { groupIdentical } from './entry-groups';
+import { EntryMeta } from './EntryMeta';
 import { Icon } from './Icon';
+import { IdenticalEntries } from './IdenticalEntries';
 import { call, setEditing, showToast, usePopover } from './store';
 
 interface Day {
@@ -85,9 +89,17 @@ function DayGroup({ day, todayKey, running, weekSeconds, preferences, catalog }:
         {weekSeconds !== null && <LiveTotal base={weekSeconds} running={running} label="This week" className="week-total" prefix="Week " />}
         <LiveTotal base={day.seconds} running={running} label={label} />
       </li>
-      {day.entries.map((entry) => (
-        <EntryItem key={entry.key} entry={entry} preferences={preferences} catalog={catalog} />
-      ))}
+      {groupIdentical(day.entries).map((group) =>
+        group.entries.length === 1 ? (
+          <EntryItem key={group.key} entry={group.entries[0]!} preferences={preferences} catalog={catalog} />
+        ) : (
+          <IdenticalEntries key={group.key} group={group} catalog={catalog}>
+            {group.entries.map((entry) => (
+              <EntryItem key={entry.key} entry={entry} preferences={preferences} catalog={catalog} />
+            ))}
+          </IdenticalEntries>
+        ),
+      )}
     </>
   );
 }
@@ -109,8 +121,6 @@ function useRunningSeconds(running: EntryView | null): number {
 }
 
 const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { entry: EntryView; preferences: Preferences; catalog: CatalogData | null }) {
-  const project = entry.projectId ? catalog?.projects.byId.get(entry.projectId) : undefined;
-  const task = entry.taskId && entry.projectId ? catalog?.catalog.tasks[entry.projectId]?.find((t) => t.id === entry.taskId) : undefined;
   const { timeZone, timeFormat } = preferences;
   const range = `${formatClockTime(entry.start, timeZone, timeFormat)} – ${entry.end ? formatClockTime(entry.end, timeZone, timeFormat) : ''}`;
   const duration = entry.end ? formatDuration(secondsBetween(entry.start, entry.end)) : '';
@@ -134,15 +144,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
           {entry.description || <span className="muted">No description</span>}
         </div>
         <div className="entry-meta">
-          {project ? (
-            <span className="entry-project" style={{ color: project.color }}>
-              <span className="dot" style={{ background: project.color }} aria-hidden="true" />
-              <span className="entry-project-name">{project.name}</span>
-            </span>
-          ) : (
-            <span className="muted">No project</span>
-          )}
-          {task && <span className="entry-task">· {task.name}</span>}
+          <EntryMeta entry={entry} catalog={catalog} />
           {typeLabel && (
             <span className="entry-type" title={mayChange(entry.type) ? 'Not counted as work' : 'Made by time off in Clockify: change it there. Not counted as work'}>
               {typeLabel}
@@ -180,6 +182,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
           <button type="button" className="icon-button" aria-label="Delete" title="Delete" aria-describedby={descriptionId} onClick={() => void deleteEntry()}>
             <Icon name="trash" />
           </button>
+          <EntryCopyButton entry={entry} preferences={preferences} describedBy={descriptionId} />
         </div>
       ) : null}
       {mayContinue(entry.type) ? (
