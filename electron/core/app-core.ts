@@ -25,6 +25,7 @@ import { Outbox, type OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { EntryCopies } from './entry-copies';
+import { projectsWithTasksToRead } from './task-prefetch';
 import { SwitchReturn } from './switch-return';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
@@ -462,7 +463,33 @@ export class AppCore {
     this.catalogVersion++;
     this.changed();
     const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    void this.readTasksAhead();
     return results.find((result) => !result.ok) ?? ok;
+  }
+
+  /**
+   * The tasks of the projects the recent entries use, read once in the background so that Continue
+   * (which shows the entry's task) costs no lookup on the click. A failure here costs nothing: the
+   * form asks again when it needs them.
+   */
+  private async readTasksAhead(): Promise<void> {
+    const session = this.account.session;
+    const workspaceId = this.workspaceId();
+    if (!session || !workspaceId) return;
+    for (const projectId of projectsWithTasksToRead(this.entries.view(), this.catalog(workspaceId))) {
+      try {
+        const tasks = await fetchTasks(session.client, workspaceId, projectId);
+        if (this.workspaceId() !== workspaceId || this.account.session !== session) return;
+        this.keepTasks(workspaceId, projectId, tasks);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  private keepTasks(workspaceId: string, projectId: string, tasks: readonly TaskOption[]): void {
+    const catalog = this.catalog(workspaceId);
+    this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: tasks } });
   }
 
   async tasks(workspaceId: string, projectId: string): Promise<Result<readonly TaskOption[]>> {
@@ -472,8 +499,7 @@ export class AppCore {
     if (!session) return fail('signed-out', 'Sign in first.');
     try {
       const tasks = await fetchTasks(session.client, workspaceId, projectId);
-      const catalog = this.catalog(workspaceId);
-      this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: tasks } });
+      this.keepTasks(workspaceId, projectId, tasks);
       return { ok: true, value: tasks };
     } catch (error) {
       return this.clockifyFailure(error);
@@ -822,6 +848,7 @@ export class AppCore {
       return;
     }
     await Promise.all([this.refreshCatalog(), this.refreshEntries(), this.findTimersElsewhere()]);
+    void this.readTasksAhead();
     void this.outbox.kick();
     this.reconciler.start();
   }
