@@ -8,6 +8,7 @@ import { EditEntrySheet } from './EditEntrySheet';
 import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
+import { OlderEntries } from './OlderEntries';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
 import { call, openSettings, refusedStop, setAddingAccount, setEditing, setReconnecting, showToast, usePopover } from './store';
@@ -26,6 +27,7 @@ export function MainView() {
         <Tracker />
         <DaySummary />
         <RecentEntries />
+        <OlderEntries />
       </main>
       {idlePrompt ? (
         <IdlePromptSheet key={idlePrompt.id} prompt={idlePrompt} />
