@@ -248,6 +248,8 @@ export interface AppSnapshot {
   readonly catalogVersion: number;
   /** The one question about time spent away, while it waits for an answer. */
   readonly idlePrompt: IdlePrompt | null;
+  /** Description suggestions from the whole known history (older than the recent list too), newest first. */
+  readonly suggestions?: readonly EntryView[];
   /** The running timer is an interruption: its stop brings `returnTo` back (switch and return). */
   readonly interruption?: InterruptionView | null;
   /** Maton's connections while the person manages them; null otherwise. */

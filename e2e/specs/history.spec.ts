@@ -39,6 +39,27 @@ test('loads older weeks on demand, searches descriptions, and continues an old e
   await expect.poll(() => entriesOnServer(fake).find((entry) => entry.end === null)).toMatchObject({ description: 'Tax return 2025', projectId: mine.projectId, billable: true });
 });
 
+test('a description from an older week is suggested with its project and billable; empty Description + ArrowDown lists the latest', async ({ page, app, fake }) => {
+  const mine = entriesOnServer(fake)[0]!;
+  const noon = Math.floor(Date.now() / DAY) * DAY + DAY / 2;
+  fake.state.timeEntries.push({ ...mine, id: 'cccccccccccccccccccc0003', description: 'Tax return 2025', projectId: mine.projectId, taskId: null, tagIds: null, billable: true, start: iso(noon - 10 * DAY), end: iso(noon - 10 * DAY + 3_600_000) });
+  await app.open(page);
+  await page.getByRole('button', { name: /^Show the week before / }).click();
+  await expect(page.getByRole('list', { name: 'Older entries' }).getByRole('listitem').filter({ hasText: 'Tax return 2025' })).toBeVisible();
+
+  const description = page.getByRole('textbox', { name: 'Description' });
+  await description.fill('');
+  await description.press('ArrowDown');
+  await expect(page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option').first()).toContainText(entriesOnServer(fake).find((e) => e.end !== null && e.description)!.description);
+  await description.press('Escape');
+  await description.fill('tax ret');
+  await page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /^Tax return 2025/ }).click();
+  await expect(description).toHaveValue('Tax return 2025');
+  await expect(page.getByRole('checkbox', { name: 'Billable' })).toBeChecked();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => entriesOnServer(fake).find((entry) => entry.end === null)).toMatchObject({ description: 'Tax return 2025', projectId: mine.projectId, billable: true });
+});
+
 test('a week that cannot be read says so and loses nothing; trying again reads it', async ({ page, app, fake }) => {
   await app.open(page);
   fake.addFault({ kind: 'status', status: 403, count: Infinity, match: { method: 'GET', path: /time-entries$/ } });

@@ -26,6 +26,8 @@ import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
 import { EntryCopies } from './entry-copies';
 import { projectsWithTasksToRead } from './task-prefetch';
+import { rememberEntries, suggestionViews } from './description-history';
+import type { ServerEntry } from './entry-model';
 import { SwitchReturn } from './switch-return';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
@@ -223,6 +225,7 @@ export class AppCore {
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
       interruption: this.switchReturn.view(),
+      suggestions: workspaceId ? suggestionViews(this.cache.history?.[workspaceId] ?? []) : [],
       matonSetup: this.maton.view(),
       accounts: this.account.accounts.map((account) => ({
         id: account.id,
@@ -742,6 +745,8 @@ export class AppCore {
     try {
       const server = await readEntriesOfDays(context.api, { workspaceId, userId: context.userId, fromDayKey, toDayKey, zone });
       this.reachable();
+      this.remember(workspaceId, server);
+      this.saveCache();
       // Changes made here and not yet sent count too (an entry added on that day a moment ago).
       const within = overlapping(localDaysSpan(fromDayKey, toDayKey, zone));
       return { ok: true, value: this.entries.viewOver(server).filter((entry) => entry.workspaceId === workspaceId && within(entry)) };
@@ -1002,6 +1007,7 @@ export class AppCore {
       const own = this.entries.serverEntries().filter((entry) => entry.workspaceId === workspaceId);
       const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: own } : this.cache.entries;
       this.cache = { ...this.cache, entries };
+      if (workspaceId) this.remember(workspaceId, own);
       this.options.cache.save(this.cache);
     };
     if (now) return write();
@@ -1009,7 +1015,16 @@ export class AppCore {
     this.cacheWrite = this.options.clock.setTimeout(write, 500);
   }
 
-  private notice(level: Notice['level'], text: string): void {
+  /** Keeps the descriptions of entries read from the server for suggestions (the whole known history). */
+  private remember(workspaceId: string, seen: readonly ServerEntry[]): void {
+    const before = this.cache.history?.[workspaceId] ?? [];
+    const after = rememberEntries(before, seen);
+    if (JSON.stringify(after) === JSON.stringify(before)) return;
+    this.cache = { ...this.cache, history: { ...this.cache.history, [workspaceId]: after } };
+    this.changed();
+  }
+
+    private notice(level: Notice['level'], text: string): void {
     const notice: Notice = { id: this.options.newId(), level, text };
     if (this.noticeListeners.size === 0) this.unheardNotices.push(notice);
     for (const listener of this.noticeListeners) listener(notice);
