@@ -1,5 +1,6 @@
 // Hundreds of mixed operations through the real core under random faults from the fake server,
-// (start, stop, add, edit, delete, continue, discard, interrupt and return, switch at a past moment)
+// (start, stop, add, edit, delete, continue, discard, split, duplicate, interrupt and return,
+// switch at a past moment)
 // then: the server's entries equal exactly the intended ones, field by field (description, times,
 // project, tags, billable), and the app lists them in the server's order. Nothing lost, nothing
 // duplicated, nothing out of order. Faults: 429, 401 (the user connects again), 4xx refusals (the
@@ -8,7 +9,10 @@
 // its seed alone: the app's clock starts from the seed, and the backoff's jitter comes from it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EntryDraft, EntryView } from '../../shared/domain';
+import { tz } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { toClockifyInstant } from '../../shared/time/wire-format';
+import { localDayKey } from '../../shared/time/zone';
 import { FAKE_API_KEY, startFakeClockify, type Fault, type FakeClockify } from '../fake-clockify/server';
 import { signedIn, type CoreUnderTest } from '../support/core-fixture';
 import { FakeClock } from '../support/fake-clock';
@@ -220,13 +224,45 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
         record(`continue ${target.description} as ${description}`);
       }
-    } else if (roll < 0.88) {
+    } else if (roll < 0.86) {
       const running = runningIntent();
       expect(core.discardTimer().ok).toBe(running !== undefined);
       if (running) intended.delete(running.description);
       record(`discard ${running?.description}`);
       afterReturn();
+    } else if (roll < 0.91) {
+      // Split a finished entry at a moment inside it; the second half is renamed at once (each entry stays unique).
+      const candidates = mine().filter((entry) => entry.end !== null && Date.parse(entry.end) - Date.parse(entry.start) > 2000);
+      const target = candidates.length ? pick(candidates) : undefined;
+      const model = target && intended.get(target.description);
+      if (target && model) {
+        const from = Date.parse(target.start) + 1000;
+        const at = toClockifyInstant(new Date(from + Math.floor((random() * (Date.parse(target.end!) - 1000 - from)) / 1000) * 1000));
+        const result = core.splitEntry(target.key, at);
+        expect(result, `splitting ${JSON.stringify(target)} at ${at}`).toEqual({ ok: true, value: null });
+        const half = core.snapshot().recent.find((entry) => entry.key !== target.key && entry.description === target.description && entry.start === at)!;
+        const fields = { ...draftOf(half), description };
+        expect(core.updateEntry(half.key, fields, { start: half.start, end: half.end! }).ok).toBe(true);
+        model.end = at;
+        intended.set(description, { description, start: at, end: target.end, ...fieldsOf(fields) });
+        record(`split ${target.description} (${target.sync}) at ${at} → ${description}`);
+      }
     } else if (roll < 0.94) {
+      // Duplicate a finished entry to today (same times of day); the copy is renamed at once.
+      const target = mine().find((entry) => entry.end !== null);
+      if (target && intended.has(target.description)) {
+        const zone = core.snapshot().preferences.timeZone;
+        const today = localDayKey(new Date(clock.now()), zone);
+        const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${localDayKey(target.start, zone)}T00:00:00Z`)) / 86_400_000);
+        const shift = (instant: string) => toClockifyInstant(new Date(addDays(new Date(instant), days, { in: tz(zone) }).getTime()));
+        expect(core.duplicateEntry(target.key, today)).toEqual({ ok: true, value: null });
+        const copy = core.snapshot().recent.find((entry) => entry.key !== target.key && entry.description === target.description && entry.start === shift(target.start))!;
+        const fields = { ...draftOf(copy), description };
+        expect(core.updateEntry(copy.key, fields, { start: copy.start, end: copy.end! }).ok).toBe(true);
+        intended.set(description, { description, start: copy.start, end: copy.end, ...fieldsOf(fields) });
+        record(`duplicate ${target.description} to ${today} → ${description}`);
+      }
+    } else if (roll < 0.97) {
       // An interruption: the work stops, and comes back when the interruption stops.
       const running = runningIntent();
       const at = now();
@@ -288,6 +324,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       `fault suite (seed ${SEED}): ${OPERATIONS} operations, ${Object.values(faultsInjected).reduce((a, b) => a + b, 0)} faults injected ${JSON.stringify(faultsInjected)}`,
       `  requests ${fake.requests.length}, sent ${stats.sent}, retries ${stats.retries}, adopted after lost answers ${stats.adopted}, refused ${stats.refused}; the user connected again ${reconnects}×, saved again ${resaves}×`,
       `  intended ${expected.length} entries, on the server ${actual.length}: ${missing.length} missing, ${unexpected.length} unexpected, ${duplicates} duplicated; ${core.snapshot().sync.pending} still pending`,
+      `  of them: ${['split', 'duplicate', 'interrupt', 'switch', 'returned'].map((kind) => `${kind} ${journal.filter((line) => line.split(' ')[1] === kind).length}`).join(', ')}`,
       `  took ${Math.round(performance.now() - started)} ms`,
     ].join('\n'),
   );
