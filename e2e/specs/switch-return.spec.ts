@@ -1,19 +1,11 @@
 // Switch and return, as a user meets it in the popover: an interruption ("Phone call") stops the
 // work and, when stopped, brings it back as a new entry; discarded, the same entry resumes; and
 // "Switched at…" splits the running timer at a past moment. All from the keyboard.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { entriesOnServer, outboxIdle } from '../support/popover';
+import { entriesOnServer, outboxIdle, startTimer } from '../support/popover';
 
 const MINUTE = 60_000;
 const onServer = (fake: Parameters<typeof entriesOnServer>[0], description: string) => entriesOnServer(fake).filter((entry) => entry.description === description);
-
-async function startTimer(page: Page, description: string) {
-  await page.getByRole('textbox', { name: 'Description' }).fill(description);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('timer')).toContainText(description);
-  await expect(page.getByRole('status')).toHaveText('All saved');
-}
 
 test.beforeEach(async ({ app }) => {
   await app.signIn();

@@ -124,20 +124,22 @@ export class AppCore {
       notify: (text) => this.notice('info', text),
       elsewhere: () => this.findTimersElsewhere(),
     });
+    // An instant as the user reads times ("09:10", "9:10 AM"), for messages.
+    const formatTime = (at: string) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat);
     this.timer = new TimerService({
       entries: this.entries,
       clock: options.clock,
       workspace: () => this.workspace(),
       send: () => void this.outbox.kick(),
       newId: options.newId,
-      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
+      formatTime,
     });
     this.switchReturn = new SwitchReturn({
       entries: this.entries,
       timer: this.timer,
       clock: options.clock,
       workspaceId: () => this.workspaceId(),
-      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
+      formatTime,
       tell: (level, text) => this.notice(level, text),
     });
     this.copies = new EntryCopies({
@@ -145,7 +147,7 @@ export class AppCore {
       timer: this.timer,
       clock: options.clock,
       timeZone: () => this.timeZone(),
-      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
+      formatTime,
     });
     this.maton = new MatonSetup({
       connections: options.matonConnections ?? (() => unavailableMatonConnections),

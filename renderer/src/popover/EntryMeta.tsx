@@ -1,5 +1,6 @@
 // An entry's project (with its colour), task and tags, as the recent list shows them under the
 // description; shared by single entries and groups of identical ones.
+import type { ReactNode } from 'react';
 import type { EntryView } from '../../../shared/domain';
 import type { CatalogData } from '../catalog-data';
 
@@ -28,5 +29,21 @@ export function EntryMeta({ entry, catalog }: { entry: EntryView; catalog: Catal
         </span>
       )}
     </>
+  );
+}
+
+/** The left part of an entry's row: its description (the row's name for its buttons), then its meta and any marks. */
+export function EntryMain({ entry, catalog, descriptionId, marks, after }: { entry: EntryView; catalog: CatalogData | null; descriptionId: string; marks?: ReactNode; after?: ReactNode }) {
+  return (
+    <div className="entry-main">
+      <div className="entry-description" id={descriptionId}>
+        {entry.description || <span className="muted">No description</span>}
+      </div>
+      <div className="entry-meta">
+        <EntryMeta entry={entry} catalog={catalog} />
+        {marks}
+      </div>
+      {after}
+    </div>
   );
 }

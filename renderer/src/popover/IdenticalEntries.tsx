@@ -2,12 +2,11 @@
 // once, how many and their total; the count button expands the row to the entries themselves
 // (Enter or Space on it, like any button). Continue starts the same work again.
 import { useState, type ReactNode } from 'react';
-import { mayContinue } from '../../../shared/entry-types';
 import type { CatalogData } from '../catalog-data';
 import { formatDuration } from '../time-format';
 import type { EntryGroup } from './entry-groups';
-import { EntryMeta } from './EntryMeta';
-import { Icon } from './Icon';
+import { ContinueButton } from './ContinueButton';
+import { EntryMain } from './EntryMeta';
 import { call, showToast } from './store';
 
 export function IdenticalEntries({ group, catalog, children }: { group: EntryGroup; catalog: CatalogData | null; children: ReactNode }) {
@@ -22,25 +21,12 @@ export function IdenticalEntries({ group, catalog, children }: { group: EntryGro
   return (
     <>
       <li className={`entry entry-group${expanded ? ' expanded' : ''}`}>
-        <div className="entry-main">
-          <div className="entry-description" id={descriptionId}>
-            {newest.description || <span className="muted">No description</span>}
-          </div>
-          <div className="entry-meta">
-            <EntryMeta entry={newest} catalog={catalog} />
-          </div>
-        </div>
+        <EntryMain entry={newest} catalog={catalog} descriptionId={descriptionId} />
         <button type="button" className="group-count" aria-expanded={expanded} aria-label={`${group.entries.length} entries, ${total} in all`} aria-describedby={descriptionId} onClick={() => setExpanded(!expanded)}>
           <span className="group-badge">{group.entries.length}</span>
           <span className="entry-duration">{total}</span>
         </button>
-        {mayContinue(newest.type) ? (
-          <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void continueEntry()}>
-            <Icon name="play" />
-          </button>
-        ) : (
-          <span className="continue-placeholder" aria-hidden="true" />
-        )}
+        <ContinueButton type={newest.type} describedBy={descriptionId} onContinue={() => void continueEntry()} />
       </li>
       {expanded && children}
     </>

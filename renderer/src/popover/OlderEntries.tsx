@@ -4,12 +4,12 @@
 // can be continued (the same fields, as a new timer); they are changed in Clockify, as in the day view.
 import { useMemo, useState } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
-import { countsAsWork, mayContinue } from '../../../shared/entry-types';
+import { countsAsWork } from '../../../shared/entry-types';
 import { normalizeForSearch } from '../../../shared/text-search';
 import type { CatalogData } from '../catalog-data';
 import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween, shiftDayKey } from '../time-format';
-import { EntryMeta } from './EntryMeta';
-import { Icon } from './Icon';
+import { ContinueButton } from './ContinueButton';
+import { EntryMain } from './EntryMeta';
 import { EMPTY_DRAFT, call, showToast, usePopover } from './store';
 
 /** The recent list holds today and the six days before. */
@@ -114,27 +114,14 @@ function OlderItem({ entry, preferences, catalog }: { entry: EntryView; preferen
   };
   return (
     <li className="entry">
-      <div className="entry-main">
-        <div className="entry-description" id={descriptionId}>
-          {entry.description || <span className="muted">No description</span>}
-        </div>
-        <div className="entry-meta">
-          <EntryMeta entry={entry} catalog={catalog} />
-        </div>
-      </div>
+      <EntryMain entry={entry} catalog={catalog} descriptionId={descriptionId} />
       <div className="entry-side">
         <span className="entry-duration">{entry.end ? formatDuration(secondsBetween(entry.start, entry.end)) : ''}</span>
         <span className="entry-range">
           {formatClockTime(entry.start, timeZone, timeFormat)} – {entry.end ? formatClockTime(entry.end, timeZone, timeFormat) : ''}
         </span>
       </div>
-      {mayContinue(entry.type) ? (
-        <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void again()}>
-          <Icon name="play" />
-        </button>
-      ) : (
-        <span className="continue-placeholder" aria-hidden="true" />
-      )}
+      <ContinueButton type={entry.type} describedBy={descriptionId} onContinue={() => void again()} />
     </li>
   );
 }

@@ -4,13 +4,14 @@
 // out of the work totals, and offer only what Clockify lets a client do with them.
 import { memo, useMemo } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
-import { countsAsWork, entryTypeLabel, mayChange, mayContinue } from '../../../shared/entry-types';
+import { countsAsWork, entryTypeLabel, mayChange } from '../../../shared/entry-types';
 import { weekStartOf } from '../../../shared/work-totals';
 import type { CatalogData } from '../catalog-data';
 import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
+import { ContinueButton } from './ContinueButton';
 import { EntryCopyButton } from './EntryCopySheet';
 import { groupIdentical } from './entry-groups';
-import { EntryMeta } from './EntryMeta';
+import { EntryMain } from './EntryMeta';
 import { Icon } from './Icon';
 import { IdenticalEntries } from './IdenticalEntries';
 import { call, setEditing, showToast, usePopover } from './store';
@@ -139,12 +140,12 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
 
   return (
     <li className={`entry sync-${entry.sync}${typeLabel ? ' not-work' : ''}${mayChange(entry.type) ? '' : ' managed'}`}>
-      <div className="entry-main">
-        <div className="entry-description" id={descriptionId}>
-          {entry.description || <span className="muted">No description</span>}
-        </div>
-        <div className="entry-meta">
-          <EntryMeta entry={entry} catalog={catalog} />
+      <EntryMain
+        entry={entry}
+        catalog={catalog}
+        descriptionId={descriptionId}
+        marks={
+          <>
           {typeLabel && (
             <span className="entry-type" title={mayChange(entry.type) ? 'Not counted as work' : 'Made by time off in Clockify: change it there. Not counted as work'}>
               {typeLabel}
@@ -156,13 +157,16 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
               <span className="sr-only">pending</span>
             </span>
           )}
-        </div>
-        {entry.problem && (
-          <div className="entry-problem">
-            <Icon name="warning" /> {entry.problem}
-          </div>
-        )}
-      </div>
+          </>
+        }
+        after={
+          entry.problem && (
+            <div className="entry-problem">
+              <Icon name="warning" /> {entry.problem}
+            </div>
+          )
+        }
+      />
       <div className="entry-side">
         <span className="entry-duration">{duration}</span>
         <span className="entry-range">
@@ -185,13 +189,7 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
           <EntryCopyButton entry={entry} preferences={preferences} describedBy={descriptionId} />
         </div>
       ) : null}
-      {mayContinue(entry.type) ? (
-        <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void continueEntry()}>
-          <Icon name="play" />
-        </button>
-      ) : (
-        <span className="continue-placeholder" aria-hidden="true" />
-      )}
+      <ContinueButton type={entry.type} describedBy={descriptionId} onContinue={() => void continueEntry()} />
     </li>
   );
 });

@@ -2,10 +2,12 @@
 // whose stop brings the current work back; "Switched at…" says you moved to other work at a past
 // moment (the running entry ends there, the new one runs from then). While an interruption runs, a
 // line says what comes back and how. Everything goes through the core's journal.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntryView, Result, UserError } from '../../../shared/domain';
 import { toClockifyInstant } from '../../../shared/time/wire-format';
 import { parsePastMoment } from '../past-moment';
+import { submitOrCancel } from './form-keys';
+import { FormActions } from './FormActions';
 import { EMPTY_DRAFT, call, focusDescription, usePopover } from './store';
 
 type Tool = 'interrupt' | 'switch' | null;
@@ -107,16 +109,7 @@ function SwitchForm({ label, initialDescription, submitLabel, hint, moment, send
     setError(null);
     done();
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void submit();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
-  };
+  const onKeyDown = submitOrCancel(() => void submit(), cancel);
   const momentWrong = error?.field === 'start';
 
   return (
@@ -137,14 +130,7 @@ function SwitchForm({ label, initialDescription, submitLabel, hint, moment, send
           {error.message}
         </div>
       )}
-      <div className="moment-actions">
-        <button type="button" className="quiet small" onClick={cancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary small" onClick={() => void submit()}>
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions cancel={cancel} submit={() => void submit()} submitLabel={submitLabel} />
     </div>
   );
 }
