@@ -34,6 +34,7 @@ test('splits an entry at a typed time: two entries with the same fields', async 
   await page.keyboard.type('7 pm tomorrow');
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('is not a time');
+  await page.screenshot({ path: test.info().outputPath('split-dialog.png') });
   await dialog.getByRole('textbox', { name: 'Split at' }).fill(middle);
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);

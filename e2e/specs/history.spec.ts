@@ -33,6 +33,8 @@ test('loads older weeks on demand, searches descriptions, and continues an old e
   const older = page.getByRole('list', { name: 'Older entries' });
   await expect(older.getByRole('listitem').filter({ hasText: 'Archive cleanup' })).toBeVisible();
   await expect(older.getByRole('listitem').filter({ hasText: 'Tax return 2025' })).toBeVisible();
+  await page.getByRole('region', { name: 'Older entries' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('older-entries.png') });
 
   await older.getByRole('listitem').filter({ hasText: 'Tax return 2025' }).getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('timer')).toContainText('Tax return 2025');
