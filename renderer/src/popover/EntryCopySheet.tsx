@@ -2,6 +2,7 @@
 // fields), or copy it to today or another day at the same times of day. A dialog over the popover,
 // opened from the entry's button; Esc closes it; a refusal is said in it and nothing typed is lost.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { EntryView, Preferences, UserError } from '../../../shared/domain';
 import { toClockifyInstant } from '../../../shared/time/wire-format';
 import { dayKeyOf, formatClockTime, shiftDayKey } from '../time-format';
@@ -21,7 +22,8 @@ export function EntryCopyButton({ entry, preferences, describedBy }: { entry: En
       <button ref={button} type="button" className="icon-button" aria-label="Split or duplicate" title="Split or duplicate" aria-haspopup="dialog" aria-describedby={describedBy} onClick={() => setOpen(true)}>
         <Icon name="more" />
       </button>
-      {open && <EntryCopySheet entry={entry} preferences={preferences} close={close} />}
+      {/* Over the whole popover: the row's tools are a transformed box, which would hold a fixed sheet inside it. */}
+      {open && createPortal(<EntryCopySheet entry={entry} preferences={preferences} close={close} />, document.body)}
     </>
   );
 }
