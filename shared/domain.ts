@@ -108,6 +108,12 @@ export interface EntryView extends EntryDraft {
   readonly problem: string | null;
 }
 
+/** An interruption ("Phone call") running, and the work that comes back when it stops. */
+export interface InterruptionView {
+  readonly entryKey: string;
+  readonly returnTo: { readonly key: string; readonly description: string };
+}
+
 export type TimerState =
   | Readonly<{ status: 'idle' }>
   | Readonly<{ status: 'running'; entry: EntryView }>
@@ -262,6 +268,10 @@ export interface AppSnapshot {
   readonly catalogVersion: number;
   /** The one question about time spent away, while it waits for an answer. */
   readonly idlePrompt: IdlePrompt | null;
+  /** Description suggestions from the whole known history (older than the recent list too), newest first. */
+  readonly suggestions?: readonly EntryView[];
+  /** The running timer is an interruption: its stop brings `returnTo` back (switch and return). */
+  readonly interruption?: InterruptionView | null;
   /** Maton's connections while the person manages them; null otherwise. */
   readonly matonSetup: MatonSetupView | null;
   /** Every account signed in to; the active one is marked. */

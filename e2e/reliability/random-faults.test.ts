@@ -1,4 +1,6 @@
 // Hundreds of mixed operations through the real core under random faults from the fake server,
+// (start, stop, add, edit, delete, continue, discard, split, duplicate, interrupt and return,
+// switch at a past moment)
 // then: the server's entries equal exactly the intended ones, field by field (description, times,
 // project, tags, billable), and the app lists them in the server's order. Nothing lost, nothing
 // duplicated, nothing out of order. Faults: 429, 401 (the user connects again), 4xx refusals (the
@@ -9,9 +11,12 @@
 // on: taking its break stops the timer, back to work starts the same work again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EntryDraft, EntryView } from '../../shared/domain';
+import { tz } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { MAX_FAVOURITES } from '../../shared/favourites';
 import { DEFAULT_POMODORO } from '../../shared/pomodoro';
 import { toClockifyInstant } from '../../shared/time/wire-format';
+import { localDayKey } from '../../shared/time/zone';
 import { FAKE_API_KEY, startFakeClockify, type Fault, type FakeClockify } from '../fake-clockify/server';
 import { signedIn, type CoreUnderTest } from '../support/core-fixture';
 import { FakeClock } from '../support/fake-clock';
@@ -116,7 +121,11 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     if (under.notices.splice(0).some((notice) => notice.text.includes('no longer accepts the saved key'))) mustConnect = true;
     if (mustConnect) {
       // A fault may hit this sign-in too; the user tries again a little later.
-      const connected = await core.connect({ kind: 'clockify', server: 'global' }, FAKE_API_KEY);
+      // A slow answer (a latency fault) lands only as the app's clock moves: it moves while the user waits.
+      let connecting = true;
+      const connection = core.connect({ kind: 'clockify', server: 'global' }, FAKE_API_KEY).finally(() => (connecting = false));
+      while (connecting) await clock.advance(250);
+      const connected = await connection;
       mustConnect = !connected.ok;
       if (connected.ok) reconnects++;
       record(`connect again: ${connected.ok ? 'ok' : connected.error.message}`);
@@ -136,6 +145,26 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     }
   };
 
+  /**
+   * After a stop or discard: an interruption's work came back, resumed (the same entry runs again)
+   * or as a new entry, which is renamed at once so that each entry stays unique.
+   */
+  const afterReturn = () => {
+    const timer = core.snapshot().timer;
+    if (timer.status !== 'running') return;
+    const resumed = [...intended.values()].find((entry) => entry.description === timer.entry.description && entry.start === timer.entry.start);
+    if (resumed) {
+      resumed.end = null;
+      record(`returned to ${resumed.description} (resumed)`);
+      return;
+    }
+    const description = `${PREFIX}${++counter}`;
+    const fields = { ...draftOf(timer.entry), description };
+    expect(core.updateRunningEntry(fields).ok).toBe(true);
+    intended.set(description, { description, start: timer.entry.start, end: null, ...fieldsOf(fields) });
+    record(`returned to ${timer.entry.description} as ${description}`);
+  };
+
   for (let op = 0; op < OPERATIONS; op++) {
     if (random() < 0.3) {
       const fault = pick(faults)();
@@ -148,7 +177,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
     await clock.advance(1000 + Math.floor(random() * 120_000));
     const roll = random();
     const description = `${PREFIX}${++counter}`;
-    if (roll < 0.25) {
+    if (roll < 0.22) {
       const at = now();
       const running = runningIntent();
       const fields = draft(description);
@@ -160,13 +189,14 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       if (running) running.end = at;
       intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
       record(`start ${description}`);
-    } else if (roll < 0.45) {
+    } else if (roll < 0.4) {
       const running = runningIntent();
       const result = core.stopTimer();
       expect(result.ok).toBe(running !== undefined);
       if (running) running.end = now();
       record(`stop ${running?.description}`);
-    } else if (roll < 0.6) {
+      afterReturn();
+    } else if (roll < 0.52) {
       const end = clock.now() - Math.floor(random() * 3 * 3_600_000);
       const start = end - 60_000 - Math.floor(random() * 3_600_000);
       const times = { start: toClockifyInstant(new Date(start)), end: toClockifyInstant(new Date(end)) };
@@ -174,7 +204,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       expect(core.addEntry(fields, times).ok).toBe(true);
       intended.set(description, { description, ...times, ...fieldsOf(fields) });
       record(`add ${description}`);
-    } else if (roll < 0.75) {
+    } else if (roll < 0.66) {
       const target = mine().length ? pick(mine()) : undefined;
       if (target) {
         const fields = draft(description);
@@ -184,14 +214,14 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         intended.set(description, { description, start: target.start, end: target.end, ...fieldsOf(fields) });
         record(`edit ${target.description} (${target.sync}) → ${description}`);
       }
-    } else if (roll < 0.88) {
+    } else if (roll < 0.77) {
       const target = mine().length ? pick(mine()) : undefined;
       if (target) {
         expect(core.deleteEntry(target.key).ok).toBe(true);
         intended.delete(target.description);
         record(`delete ${target.description} (${target.sync})`);
       }
-    } else if (roll < 0.94) {
+    } else if (roll < 0.83) {
       const target = mine().length ? pick(mine()) : undefined;
       if (target) {
         const at = now();
@@ -211,7 +241,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         if (favourite) flows.favourite++;
         record(`continue ${target.description}${favourite ? ' (favourite)' : ''} as ${description}`);
       }
-    } else {
+    } else if (roll < 0.86) {
       const phase = core.snapshot().pomodoro?.phase;
       if ((phase === 'work' || phase === 'work-over') && random() < 0.5) {
         // The focus mode's break: the running timer stops (no break project: no entry).
@@ -225,6 +255,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         if (running) running.end = at;
         flows.focusBreak++;
         record(`focus break (${running?.description} stopped)`);
+        afterReturn();
       } else if ((phase === 'break' || phase === 'break-over') && random() < 0.5) {
         // Back to work: the work left for the break starts again, renamed to stay unique.
         const at = now();
@@ -246,7 +277,67 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
         expect(core.discardTimer().ok).toBe(running !== undefined);
         if (running) intended.delete(running.description);
         record(`discard ${running?.description}`);
+        afterReturn();
       }
+    } else if (roll < 0.91) {
+      // Split a finished entry at a moment inside it; the second half is renamed at once (each entry stays unique).
+      const candidates = mine().filter((entry) => entry.end !== null && Date.parse(entry.end) - Date.parse(entry.start) > 2000);
+      const target = candidates.length ? pick(candidates) : undefined;
+      const model = target && intended.get(target.description);
+      if (target && model) {
+        const from = Date.parse(target.start) + 1000;
+        const at = toClockifyInstant(new Date(from + Math.floor((random() * (Date.parse(target.end!) - 1000 - from)) / 1000) * 1000));
+        const result = core.splitEntry(target.key, at);
+        expect(result, `splitting ${JSON.stringify(target)} at ${at}`).toEqual({ ok: true, value: null });
+        const half = core.snapshot().recent.find((entry) => entry.key !== target.key && entry.description === target.description && entry.start === at)!;
+        const fields = { ...draftOf(half), description };
+        expect(core.updateEntry(half.key, fields, { start: half.start, end: half.end! }).ok).toBe(true);
+        model.end = at;
+        intended.set(description, { description, start: at, end: target.end, ...fieldsOf(fields) });
+        record(`split ${target.description} (${target.sync}) at ${at} → ${description}`);
+      }
+    } else if (roll < 0.94) {
+      // Duplicate a finished entry to today (same times of day); the copy is renamed at once.
+      const target = mine().find((entry) => entry.end !== null);
+      if (target && intended.has(target.description)) {
+        const zone = core.snapshot().preferences.timeZone;
+        const today = localDayKey(new Date(clock.now()), zone);
+        const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${localDayKey(target.start, zone)}T00:00:00Z`)) / 86_400_000);
+        const shift = (instant: string) => toClockifyInstant(new Date(addDays(new Date(instant), days, { in: tz(zone) }).getTime()));
+        expect(core.duplicateEntry(target.key, today)).toEqual({ ok: true, value: null });
+        const copy = core.snapshot().recent.find((entry) => entry.key !== target.key && entry.description === target.description && entry.start === shift(target.start))!;
+        const fields = { ...draftOf(copy), description };
+        expect(core.updateEntry(copy.key, fields, { start: copy.start, end: copy.end! }).ok).toBe(true);
+        intended.set(description, { description, start: copy.start, end: copy.end, ...fieldsOf(fields) });
+        record(`duplicate ${target.description} to ${today} → ${description}`);
+      }
+    } else if (roll < 0.97) {
+      // An interruption: the work stops, and comes back when the interruption stops.
+      const running = runningIntent();
+      const at = now();
+      const fields = draft(description);
+      const result = core.startInterruption(fields);
+      if (!result.ok) {
+        record(`interrupt with ${description} refused: ${result.error.message}`);
+        continue;
+      }
+      running!.end = at;
+      intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
+      record(`interrupt ${running!.description} with ${description}`);
+    } else {
+      // "Switched to X at" a past moment after the running entry began.
+      const running = runningIntent();
+      const from = running ? Date.parse(running.start) + 1000 : clock.now();
+      const at = toClockifyInstant(new Date(from + Math.floor(random() * Math.max(0, clock.now() - from) / 1000) * 1000));
+      const fields = draft(description);
+      const result = core.switchTimerAt(fields, at);
+      if (!result.ok) {
+        record(`switch to ${description} at ${at} refused: ${result.error.message}`);
+        continue;
+      }
+      running!.end = at;
+      intended.set(description, { description, start: at, end: null, ...fieldsOf(fields) });
+      record(`switch ${running!.description} to ${description} at ${at}`);
     }
   }
 
@@ -283,6 +374,7 @@ it(`keeps the server equal to the user's intent through ${OPERATIONS} operations
       `  requests ${fake.requests.length}, sent ${stats.sent}, retries ${stats.retries}, adopted after lost answers ${stats.adopted}, refused ${stats.refused}; the user connected again ${reconnects}×, saved again ${resaves}×`,
       `  favourites started ${flows.favourite}, focus breaks ${flows.focusBreak}, back to work ${flows.backToWork}`,
       `  intended ${expected.length} entries, on the server ${actual.length}: ${missing.length} missing, ${unexpected.length} unexpected, ${duplicates} duplicated; ${core.snapshot().sync.pending} still pending`,
+      `  of them: ${['split', 'duplicate', 'interrupt', 'switch', 'returned'].map((kind) => `${kind} ${journal.filter((line) => line.split(' ')[1] === kind).length}`).join(', ')}`,
       `  took ${Math.round(performance.now() - started)} ms`,
     ].join('\n'),
   );

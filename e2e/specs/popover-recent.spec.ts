@@ -27,7 +27,8 @@ test('Continue starts the entry again with its project, task and tags; again whi
   await item(page, 'Standup and planning').getByRole('button', { name: 'Continue' }).click();
   await expect(timer).toContainText('Standup and planning');
   await expect.poll(() => entriesOnServer(fake).filter((entry) => entry.end === null).map((entry) => entry.description)).toEqual(['Standup and planning']);
-  await expect(item(page, 'Logo sketches')).toHaveCount(2);
+  // The continued entry, stopped, joins the identical one of today: one row, two entries.
+  await expect(item(page, 'Logo sketches').getByRole('button', { name: /^2 entries, / })).toBeVisible();
 });
 
 test('edits an entry: description and end, seconds kept where untouched', async ({ page, app, fake }) => {

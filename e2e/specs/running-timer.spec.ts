@@ -1,22 +1,14 @@
 // The running timer, as a user meets it in the popover: its start moved (typed, relative, or since
 // the last entry ended), stopped at a past moment (typed, or when the computer went to sleep),
 // discarded with Undo, and resumed after a stop as the same entry.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { entriesOnServer, outboxIdle, writes } from '../support/popover';
+import { entriesOnServer, outboxIdle, startTimer, writes } from '../support/popover';
 
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const serverEntry = (fake: Parameters<typeof entriesOnServer>[0], description: string) => entriesOnServer(fake).filter((entry) => entry.description === description);
 /** How far (ms) a server instant is from `expected`: a typed relative time counts from the browser's now. */
 const offBy = (instant: string | null | undefined, expected: number) => Math.abs(Date.parse(instant ?? '') - expected);
-
-async function startTimer(page: Page, description: string) {
-  await page.getByRole('textbox', { name: 'Description' }).fill(description);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('timer')).toContainText(description);
-  await expect(page.getByRole('status')).toHaveText('All saved');
-}
 
 test.beforeEach(async ({ app }) => {
   await app.signIn();

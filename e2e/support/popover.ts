@@ -53,3 +53,11 @@ export async function outboxIdle(page: Page, app: AppFixture): Promise<void> {
   await page.evaluate(() => (window as unknown as { clockify: { getSnapshot(): Promise<unknown> } }).clockify.getSnapshot());
   await app.harness.core.settled();
 }
+
+/** Types a description, presses Start, and waits until the timer runs and Clockify has it. */
+export async function startTimer(page: Page, description: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Description' }).fill(description);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('timer')).toContainText(description);
+  await expect(page.getByRole('status')).toHaveText('All saved');
+}

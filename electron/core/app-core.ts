@@ -26,6 +26,10 @@ import type { JournalStore } from './journal';
 import type { OutboxStatus } from './outbox';
 import { Reconciler } from './reconciler';
 import { fromClockify } from './server-entry';
+import { EntryCopies } from './entry-copies';
+import { projectsWithTasksToRead } from './task-prefetch';
+import { rememberEntries, suggestionViews } from './description-history';
+import { SwitchReturn } from './switch-return';
 import { TimerService } from './timer-service';
 import { MatonSetup, type MatonConnectionsApi, type MatonPlace } from './maton-setup';
 import { timersInOtherAccounts } from './other-account-timers';
@@ -71,6 +75,8 @@ export class AppCore {
   private readonly outbox: AccountOutboxes;
   private readonly reconciler: Reconciler;
   private readonly timer: TimerService;
+  private readonly switchReturn: SwitchReturn;
+  private readonly copies: EntryCopies;
   private readonly idle: IdleWatcher | null;
   private readonly maton: MatonSetup;
   private readonly favourites: Favourites;
@@ -136,13 +142,30 @@ export class AppCore {
       notify: (text) => this.notice('info', text),
       elsewhere: () => this.findTimersElsewhere(),
     });
+    // An instant as the user reads times ("09:10", "9:10 AM"), for messages.
+    const formatTime = (at: string) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat);
     this.timer = new TimerService({
       entries: this.entries,
       clock: options.clock,
       workspace: () => this.workspace(),
       send: () => void this.outbox.kick(),
       newId: options.newId,
-      formatTime: (at) => formatClockTime(at, this.preferences().timeZone, this.preferences().timeFormat),
+      formatTime,
+    });
+    this.switchReturn = new SwitchReturn({
+      entries: this.entries,
+      timer: this.timer,
+      clock: options.clock,
+      workspaceId: () => this.workspaceId(),
+      formatTime,
+      tell: (level, text) => this.notice(level, text),
+    });
+    this.copies = new EntryCopies({
+      entries: this.entries,
+      timer: this.timer,
+      clock: options.clock,
+      timeZone: () => this.timeZone(),
+      formatTime,
     });
     this.maton = new MatonSetup({
       connections: options.matonConnections ?? (() => unavailableMatonConnections),
@@ -252,6 +275,8 @@ export class AppCore {
       },
       catalogVersion: this.catalogVersion,
       idlePrompt: this.idlePrompt,
+      interruption: this.switchReturn.view(),
+      suggestions: workspaceId ? suggestionViews(this.cache.history?.[workspaceId] ?? []) : [],
       matonSetup: this.maton.view(),
       accounts: this.account.accounts.map((account) => ({
         id: account.id,
@@ -480,7 +505,33 @@ export class AppCore {
     this.catalogVersion++;
     this.changed();
     const results = await Promise.all([this.refreshCatalog(), this.refreshEntries()]);
+    void this.readTasksAhead();
     return results.find((result) => !result.ok) ?? ok;
+  }
+
+  /**
+   * The tasks of the projects the recent entries use, read once in the background so that Continue
+   * (which shows the entry's task) costs no lookup on the click. A failure here costs nothing: the
+   * form asks again when it needs them.
+   */
+  private async readTasksAhead(): Promise<void> {
+    const session = this.account.session;
+    const workspaceId = this.workspaceId();
+    if (!session || !workspaceId) return;
+    for (const projectId of projectsWithTasksToRead(this.entries.view(), this.catalog(workspaceId))) {
+      try {
+        const tasks = await fetchTasks(session.client, workspaceId, projectId);
+        if (this.workspaceId() !== workspaceId || this.account.session !== session) return;
+        this.keepTasks(workspaceId, projectId, tasks);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  private keepTasks(workspaceId: string, projectId: string, tasks: readonly TaskOption[]): void {
+    const catalog = this.catalog(workspaceId);
+    this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: tasks } });
   }
 
   async tasks(workspaceId: string, projectId: string): Promise<Result<readonly TaskOption[]>> {
@@ -490,8 +541,7 @@ export class AppCore {
     if (!session) return fail('signed-out', 'Sign in first.');
     try {
       const tasks = await fetchTasks(session.client, workspaceId, projectId);
-      const catalog = this.catalog(workspaceId);
-      this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: tasks } });
+      this.keepTasks(workspaceId, projectId, tasks);
       return { ok: true, value: tasks };
     } catch (error) {
       return this.clockifyFailure(error);
@@ -604,8 +654,19 @@ export class AppCore {
     return this.sayingWhatStopped(() => this.timer.start(draft, at));
   }
 
+  /** Stops the running timer; an interruption's work comes back (switch and return). */
   stopTimer(): Result<null> {
-    return this.timer.stop();
+    return this.switchReturn.stop();
+  }
+
+  /** Stops the running work and starts an interruption whose stop brings the work back. */
+  startInterruption(draft: EntryDraft): Result<null> {
+    return this.switchReturn.interrupt(draft);
+  }
+
+  /** "Switched to X at 10:30": the running entry ends at `at`, X runs from `at`. */
+  switchTimerAt(draft: EntryDraft, at: string): Result<null> {
+    return this.switchReturn.switchAt(draft, at);
   }
 
   continueEntry(key: string): Result<null> {
@@ -685,7 +746,7 @@ export class AppCore {
   }
 
   discardTimer(): Result<null> {
-    return this.timer.discard();
+    return this.switchReturn.discard();
   }
 
   updateRunningEntry(draft: EntryDraft): Result<null> {
@@ -707,7 +768,7 @@ export class AppCore {
 
   /** Stops the running timer at a moment that has passed. */
   stopTimerAt(at: string): Result<null> {
-    return this.timer.stopAt(at);
+    return this.switchReturn.stop(at);
   }
 
   /** Runs the entry stopped last again (within a few minutes of its end): one entry, not two. */
@@ -721,6 +782,16 @@ export class AppCore {
 
   updateEntry(key: string, draft: EntryDraft, times: { start: string; end: string }): Result<null> {
     return this.timer.update(key, draft, times);
+  }
+
+  /** Two entries with the same fields, the first ending and the second beginning at `at`. */
+  splitEntry(key: string, at: string): Result<null> {
+    return this.copies.split(key, at);
+  }
+
+  /** A copy of a finished entry on another local day, at the same times of day. */
+  duplicateEntry(key: string, dayKey: string): Result<null> {
+    return this.copies.duplicate(key, dayKey);
   }
 
   deleteEntry(key: string): Result<null> {
@@ -774,6 +845,8 @@ export class AppCore {
     try {
       const server = await readEntriesOfDays(context.api, { workspaceId, userId: context.userId, fromDayKey, toDayKey, zone });
       this.reachable();
+      this.remember(workspaceId, server);
+      this.saveCache();
       // Changes made here and not yet sent count too (an entry added on that day a moment ago).
       const within = overlapping(localDaysSpan(fromDayKey, toDayKey, zone));
       return { ok: true, value: this.entries.viewOver(server).filter((entry) => entry.workspaceId === workspaceId && within(entry)) };
@@ -892,6 +965,7 @@ export class AppCore {
       return;
     }
     await Promise.all([this.refreshCatalog(), this.refreshEntries(), this.findTimersElsewhere()]);
+    void this.readTasksAhead();
     void this.outbox.kick();
     this.reconciler.start();
   }
@@ -1045,6 +1119,7 @@ export class AppCore {
       const own = this.entries.serverEntries().filter((entry) => entry.workspaceId === workspaceId);
       const entries = workspaceId ? { ...this.cache.entries, [workspaceId]: own } : this.cache.entries;
       this.cache = { ...this.cache, entries };
+      if (workspaceId) this.remember(workspaceId, own);
       this.caches.keep(this.cacheOwner, this.cache);
       // Other accounts' entries change too (their outboxes confirm changes): their caches follow.
       for (const [accountId, server] of this.entries.otherAccountsServer()) {
@@ -1061,6 +1136,15 @@ export class AppCore {
   private cancelCacheWrite(): void {
     this.cacheWrite?.();
     this.cacheWrite = null;
+  }
+
+  /** Keeps the descriptions of entries read from the server for suggestions (the whole known history). */
+  private remember(workspaceId: string, seen: readonly ServerEntry[]): void {
+    const before = this.cache.history?.[workspaceId] ?? [];
+    const after = rememberEntries(before, seen);
+    if (JSON.stringify(after) === JSON.stringify(before)) return;
+    this.cache = { ...this.cache, history: { ...this.cache.history, [workspaceId]: after } };
+    this.changed();
   }
 
   private notice(level: Notice['level'], text: string): void {

@@ -23,6 +23,8 @@ export interface AppCache {
   readonly workspaces: readonly WorkspaceOption[];
   readonly catalogs: Readonly<Record<string, Catalog>>;
   readonly entries: Readonly<Record<string, readonly ServerEntry[]>>;
+  /** Per workspace: each description the app has seen, with its fields (description-history.ts). */
+  readonly history?: Readonly<Record<string, readonly ServerEntry[]>>;
 }
 
 export const EMPTY_CACHE: AppCache = { user: null, workspaces: [], catalogs: {}, entries: {} };

@@ -5,7 +5,7 @@
 import type { EntryView } from '../../shared/domain';
 import { deriveEntries, type ServerEntry } from './entry-model';
 import type { Intent } from './intents';
-import type { JournalData, JournalStore } from './journal';
+import type { Interruption, JournalData, JournalStore } from './journal';
 
 type ServerChange = (entries: readonly ServerEntry[]) => readonly ServerEntry[];
 type ServerResult = { entry: ServerEntry } | { deletedId: string };
@@ -33,6 +33,8 @@ export class EntryStore implements IntentLedger {
   private cachedIntents: readonly Intent[] | null = null;
   /** Server changes confirmed since a refresh began, re-applied to its (older) answer; per account. */
   private readonly confirmations = new Map<string, { at: number; change: ServerChange }[]>();
+  /** Inside `atomically`: the journal is saved once, at the end. */
+  private batching = false;
 
   constructor(
     private readonly store: JournalStore,
@@ -217,7 +219,7 @@ export class EntryStore implements IntentLedger {
     this.confirmations.set(accountId, [...(this.confirmations.get(accountId) ?? []), { at, change }]);
     if (accountId !== this.active) this.onOtherAccountServer();
     const intents = this.journal.intents.filter((candidate) => candidate.id !== intentId);
-    this.writeJournal({ intents, ids: this.prunedIds(ids, intents) });
+    this.writeJournal({ ...this.journal, intents, ids: this.prunedIds(ids, intents) });
   }
 
   private applyServerIn(accountId: string, change: ServerResult): void {
@@ -237,8 +239,38 @@ export class EntryStore implements IntentLedger {
     return Object.fromEntries(Object.entries(ids).filter(([key, id]) => referenced.has(key) || known.has(id)));
   }
 
+  /** The interruption whose stop returns to the work it interrupted (switch and return), if any. */
+  get interruption(): Interruption | null {
+    return this.journal.interruption ?? null;
+  }
+
+  setInterruption(interruption: Interruption | null): void {
+    const { interruption: _dropped, ...rest } = this.journal;
+    this.writeJournal(interruption ? { ...rest, interruption } : rest);
+  }
+
+  /**
+   * Runs `change` as one journal write: several intents (a split's two halves, a stop and the start
+   * that returns) reach the disk together or not at all. A change that fails leaves the journal as it was.
+   */
+  atomically<T extends { readonly ok: boolean }>(change: () => T): T {
+    if (this.batching) return change();
+    const before = this.journal;
+    this.batching = true;
+    let result: T | undefined;
+    try {
+      result = change();
+    } finally {
+      this.batching = false;
+      if (!result?.ok) this.journal = before;
+      else if (this.journal !== before) this.store.save(this.journal);
+      this.changed();
+    }
+    return result;
+  }
+
   private writeJournal(next: JournalData): void {
-    this.store.save(next);
+    if (!this.batching) this.store.save(next);
     this.journal = next;
     this.changed();
   }

@@ -3,11 +3,23 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readJsonOrSetAside, writeJsonDurably, type ReadResult } from './durable-file';
+import type { EntryDraft } from '../../shared/domain';
 import type { Intent } from './intents';
 
 export interface JournalData {
   readonly intents: readonly Intent[];
   readonly ids: Readonly<Record<string, string>>;
+  /** A running interruption and the work it interrupted (switch and return). */
+  readonly interruption?: Interruption;
+}
+
+/**
+ * "Phone call" interrupts "Writing": when the interruption (entry `key`) stops, the work comes back.
+ * Kept in the journal so that it is written in the same step as the intents that began it.
+ */
+export interface Interruption {
+  readonly key: string;
+  readonly returnTo: { readonly key: string; readonly fields: EntryDraft; readonly workspaceId: string };
 }
 
 export interface JournalStore {
@@ -44,7 +56,9 @@ const intentSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('update'), fields: fieldsSchema }),
   z.object({ ...base, kind: z.literal('delete') }),
 ]);
-const journalSchema = z.object({ version: z.literal(1), intents: z.array(intentSchema), ids: z.record(z.string(), z.string()) });
+const draftSchema = z.object({ description: z.string(), projectId: z.string().nullable(), taskId: z.string().nullable(), tagIds: z.array(z.string()), billable: z.boolean() });
+const interruptionSchema = z.object({ key: z.string(), returnTo: z.object({ key: z.string(), fields: draftSchema, workspaceId: z.string() }) });
+const journalSchema = z.object({ version: z.literal(1), intents: z.array(intentSchema), ids: z.record(z.string(), z.string()), interruption: interruptionSchema.optional() });
 
 export function createFileJournalStore(dataDir: string): JournalStore {
   const file = path.join(dataDir, 'journal.json');
@@ -52,7 +66,7 @@ export function createFileJournalStore(dataDir: string): JournalStore {
     load: () =>
       readJsonOrSetAside(file, (raw) => {
         const parsed = journalSchema.safeParse(raw);
-        return parsed.success ? { intents: parsed.data.intents, ids: parsed.data.ids } : `the journal is not valid (${parsed.error.issues[0]?.message})`;
+        return parsed.success ? { intents: parsed.data.intents, ids: parsed.data.ids, ...(parsed.data.interruption ? { interruption: parsed.data.interruption } : {}) } : `the journal is not valid (${parsed.error.issues[0]?.message})`;
       }),
     save: (data) => writeJsonDurably(file, { version: 1, ...data }),
   };

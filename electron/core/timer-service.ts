@@ -27,6 +27,8 @@ const fail = (message: string, field?: UserError['field']): Result<null> => ({ o
 export class TimerService {
   /** What a delete removed, so that it can be undone. */
   private readonly deleted = new Map<string, EntryFields>();
+  /** Inside `atomically`: the outbox is woken once all its commands are written. */
+  private holdSend = false;
 
   constructor(private readonly deps: TimerServiceDeps) {}
 
@@ -165,13 +167,13 @@ export class TimerService {
     return this.update(entry.key, draftOf(entry), { start: entry.start, end: null });
   }
 
-  /** Adds a finished entry. */
-  add(draft: EntryDraft, times: { start: string; end: string }): Result<null> {
+  /** Adds a finished entry; `kept` carries a copied entry's type and custom field values (a split's second half, a duplicate). */
+  add(draft: EntryDraft, times: { start: string; end: string }, kept: Pick<EntryFields, 'type' | 'customFields'> = NEW_ENTRY): Result<null> {
     const workspace = this.deps.workspace();
     if (!workspace) return fail('Choose a workspace first.');
     const refused = checkTimes(times.start, times.end) ?? checkWorkspaceRules(draft, workspace.rules, workspace.name);
     if (refused) return { ok: false, error: refused };
-    const fields: EntryFields = { ...draft, ...NEW_ENTRY, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
+    const fields: EntryFields = { ...draft, type: kept.type, customFields: kept.customFields, workspaceId: workspace.id, start: instant(times.start), end: instant(times.end) };
     return this.write(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields }));
   }
 
@@ -256,15 +258,33 @@ export class TimerService {
     return { id: this.deps.newId(), key, workspaceId, at: this.deps.clock.now(), ...rest } as Intent;
   }
 
+  /**
+   * Several commands as one: one journal write, and nothing sent until all of them are written (a
+   * failed one undoes the others). A split, a switch and a return use it.
+   */
+  atomically(commands: () => Result<null>): Result<null> {
+    if (this.holdSend) return commands();
+    this.holdSend = true;
+    let wrote = false;
+    try {
+      const result = this.deps.entries.atomically(commands);
+      wrote = result.ok;
+      return result;
+    } finally {
+      this.holdSend = false;
+      if (wrote) this.deps.send();
+    }
+  }
+
   private write(...intents: Intent[]): Result<null> {
     this.deps.entries.enqueue(...intents);
-    this.deps.send();
+    if (!this.holdSend) this.deps.send();
     return ok;
   }
 
   private rewrite(change: (intents: readonly Intent[]) => readonly Intent[]): Result<null> {
     this.deps.entries.rewriteIntents(change);
-    this.deps.send();
+    if (!this.holdSend) this.deps.send();
     return ok;
   }
 

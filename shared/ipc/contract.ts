@@ -55,9 +55,17 @@ export const invokeRequests = {
   'timer:move-start': z.strictObject({ start: z.union([instantSchema, z.literal('last-entry-end')]) }),
   'timer:stop-at': z.strictObject({ end: instantSchema }),
   'timer:resume': z.strictObject({ entryKey: idSchema }),
+  /** Switch and return: the running work stops, `draft` runs until stopped, then the work comes back. */
+  'timer:interrupt': z.strictObject({ draft: entryDraftSchema }),
+  /** "Switched to X at 10:30": the running entry ends at `at` (past), `draft` runs from then. */
+  'timer:switch-at': z.strictObject({ draft: entryDraftSchema, at: instantSchema }),
   'entry:add': z.strictObject({ draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:update': z.strictObject({ entryKey: idSchema, draft: entryDraftSchema, times: entryTimesSchema }),
   'entry:delete': z.strictObject({ entryKey: idSchema }),
+  /** Two entries with the same fields: the first ends and the second begins at `at`. */
+  'entry:split': z.strictObject({ entryKey: idSchema, at: instantSchema }),
+  /** A copy of a finished entry on local day `day`, at the same times of day. */
+  'entry:duplicate': z.strictObject({ entryKey: idSchema, day: dayKeySchema }),
   'entry:undo-delete': z.strictObject({ entryKey: idSchema }),
   'catalog:clients': empty,
   /** clientId, or a client by name (found or created), or neither; isPublic defaults to true. */
@@ -118,9 +126,13 @@ export interface InvokeResponses {
   'timer:move-start': Result<null>;
   'timer:stop-at': Result<null>;
   'timer:resume': Result<null>;
+  'timer:interrupt': Result<null>;
+  'timer:switch-at': Result<null>;
   'entry:add': Result<null>;
   'entry:update': Result<null>;
   'entry:delete': Result<null>;
+  'entry:split': Result<null>;
+  'entry:duplicate': Result<null>;
   'entry:undo-delete': Result<null>;
   'catalog:clients': Result<readonly ClientOption[]>;
   'project:create': Result<ProjectOption>;

@@ -30,6 +30,8 @@ export function EntryFields({ draft, onChange, invalidField, focusToken, onDescr
   // By value: a push with the same recent projects keeps the picker's rows as they are.
   const recentKey = recent.flatMap((entry) => (entry.projectId ? [entry.projectId] : [])).join(' ');
   const recentIds = useMemo(() => (recentKey ? recentKey.split(' ') : []), [recentKey]);
+  // Suggestions: the recent entries first, then the rest of the known history (older weeks).
+  const known = useMemo(() => [...recent, ...(snapshot?.suggestions ?? [])], [recent, snapshot?.suggestions]);
   const projectOf = (id: string | null) => (id ? catalog?.projects.byId.get(id) : undefined);
 
   useEffect(() => {
@@ -67,7 +69,7 @@ export function EntryFields({ draft, onChange, invalidField, focusToken, onDescr
         value={draft.description}
         onChange={(description) => onChange({ ...draft, description }, 'description')}
         onSuggestion={applySuggestion}
-        recent={recent}
+        recent={known}
         projectOf={projectOf}
         focusToken={focusToken}
         onCommit={onDescriptionCommit}

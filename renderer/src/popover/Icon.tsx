@@ -9,6 +9,13 @@ const paths = {
   warning: <path d="M8 2.5l6 10.5H2z M8 6.5v3 M8 11.2v.1" />,
   offline: <path d="M2.5 6.5a8 8 0 0 1 11 0 M4.5 8.7a5 5 0 0 1 7 0 M6.6 10.9a2 2 0 0 1 2.8 0 M3 3l10 10" />,
   check: <path d="M3.5 8.5l3 3 6-7" />,
+  more: (
+    <g className="fill">
+      <circle cx="3.5" cy="8" r="1.3" />
+      <circle cx="8" cy="8" r="1.3" />
+      <circle cx="12.5" cy="8" r="1.3" />
+    </g>
+  ),
   person: <path d="M8 8.2a2.6 2.6 0 1 0 0-5.2 2.6 2.6 0 0 0 0 5.2z M3 13.5c.6-2.4 2.6-3.6 5-3.6s4.4 1.2 5 3.6" />,
   star: <path d="M8 2.5l1.7 3.5 3.8.5-2.8 2.6.7 3.8L8 11.1l-3.4 1.8.7-3.8-2.8-2.6 3.8-.5z" />,
 } as const;

@@ -11,6 +11,7 @@ import { IdlePromptSheet } from './IdlePromptSheet';
 import { SettingsSheet } from './SettingsSheet';
 import { Icon } from './Icon';
 import { OtherAccountTimer, OtherAccountWaiting } from './OtherAccounts';
+import { OlderEntries } from './OlderEntries';
 import { RecentEntries } from './RecentEntries';
 import { Tracker } from './Tracker';
 import { call, openSettings, refusedStop, setAddingAccount, setEditing, setReconnecting, showToast, usePopover } from './store';
@@ -31,6 +32,7 @@ export function MainView() {
         <Tracker />
         <DaySummary />
         <RecentEntries />
+        <OlderEntries />
       </main>
       {idlePrompt ? (
         <IdlePromptSheet key={idlePrompt.id} prompt={idlePrompt} />

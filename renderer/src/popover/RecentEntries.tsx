@@ -1,6 +1,6 @@
 // The recent entries: today first, grouped by local day with each day's total (today's includes the
 // running timer). Each item: description, project with its colour, time range and duration;
-// Continue, Edit and Delete (with Undo). Breaks, holidays and time off are labelled as such, left
+// Continue, Edit, Delete (with Undo), Split or duplicate; tags shown; identical entries of a day grouped. Breaks, holidays and time off are labelled as such, left
 // out of the work totals, and offer only what Clockify lets a client do with them.
 import { memo, useMemo } from 'react';
 import type { EntryView, Preferences } from '../../../shared/domain';
@@ -9,7 +9,12 @@ import { weekStartOf } from '../../../shared/work-totals';
 import type { CatalogData } from '../catalog-data';
 import { dayKeyOf, formatClockTime, formatDayLabel, formatDuration, secondsBetween } from '../time-format';
 import { AddToFavourites } from './Favourites';
+import { ContinueButton } from './ContinueButton';
+import { EntryCopyButton } from './EntryCopySheet';
+import { groupIdentical } from './entry-groups';
+import { EntryMain } from './EntryMeta';
 import { Icon } from './Icon';
+import { IdenticalEntries } from './IdenticalEntries';
 import { call, setEditing, showToast, usePopover } from './store';
 
 interface Day {
@@ -86,9 +91,17 @@ function DayGroup({ day, todayKey, running, weekSeconds, preferences, catalog }:
         {weekSeconds !== null && <LiveTotal base={weekSeconds} running={running} label="This week" className="week-total" prefix="Week " />}
         <LiveTotal base={day.seconds} running={running} label={label} />
       </li>
-      {day.entries.map((entry) => (
-        <EntryItem key={entry.key} entry={entry} preferences={preferences} catalog={catalog} />
-      ))}
+      {groupIdentical(day.entries).map((group) =>
+        group.entries.length === 1 ? (
+          <EntryItem key={group.key} entry={group.entries[0]!} preferences={preferences} catalog={catalog} />
+        ) : (
+          <IdenticalEntries key={group.key} group={group} catalog={catalog}>
+            {group.entries.map((entry) => (
+              <EntryItem key={entry.key} entry={entry} preferences={preferences} catalog={catalog} />
+            ))}
+          </IdenticalEntries>
+        ),
+      )}
     </>
   );
 }
@@ -110,8 +123,6 @@ function useRunningSeconds(running: EntryView | null): number {
 }
 
 const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { entry: EntryView; preferences: Preferences; catalog: CatalogData | null }) {
-  const project = entry.projectId ? catalog?.projects.byId.get(entry.projectId) : undefined;
-  const task = entry.taskId && entry.projectId ? catalog?.catalog.tasks[entry.projectId]?.find((t) => t.id === entry.taskId) : undefined;
   const { timeZone, timeFormat } = preferences;
   const range = `${formatClockTime(entry.start, timeZone, timeFormat)} – ${entry.end ? formatClockTime(entry.end, timeZone, timeFormat) : ''}`;
   const duration = entry.end ? formatDuration(secondsBetween(entry.start, entry.end)) : '';
@@ -130,20 +141,12 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
 
   return (
     <li className={`entry sync-${entry.sync}${typeLabel ? ' not-work' : ''}${mayChange(entry.type) ? '' : ' managed'}`}>
-      <div className="entry-main">
-        <div className="entry-description" id={descriptionId}>
-          {entry.description || <span className="muted">No description</span>}
-        </div>
-        <div className="entry-meta">
-          {project ? (
-            <span className="entry-project" style={{ color: project.color }}>
-              <span className="dot" style={{ background: project.color }} aria-hidden="true" />
-              <span className="entry-project-name">{project.name}</span>
-            </span>
-          ) : (
-            <span className="muted">No project</span>
-          )}
-          {task && <span className="entry-task">· {task.name}</span>}
+      <EntryMain
+        entry={entry}
+        catalog={catalog}
+        descriptionId={descriptionId}
+        marks={
+          <>
           {typeLabel && (
             <span className="entry-type" title={mayChange(entry.type) ? 'Not counted as work' : 'Made by time off in Clockify: change it there. Not counted as work'}>
               {typeLabel}
@@ -155,13 +158,16 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
               <span className="sr-only">pending</span>
             </span>
           )}
-        </div>
-        {entry.problem && (
-          <div className="entry-problem">
-            <Icon name="warning" /> {entry.problem}
-          </div>
-        )}
-      </div>
+          </>
+        }
+        after={
+          entry.problem && (
+            <div className="entry-problem">
+              <Icon name="warning" /> {entry.problem}
+            </div>
+          )
+        }
+      />
       <div className="entry-side">
         <span className="entry-duration">{duration}</span>
         <span className="entry-range">
@@ -182,15 +188,10 @@ const EntryItem = memo(function EntryItem({ entry, preferences, catalog }: { ent
           <button type="button" className="icon-button" aria-label="Delete" title="Delete" aria-describedby={descriptionId} onClick={() => void deleteEntry()}>
             <Icon name="trash" />
           </button>
+          <EntryCopyButton entry={entry} preferences={preferences} describedBy={descriptionId} />
         </div>
       ) : null}
-      {mayContinue(entry.type) ? (
-        <button type="button" className="icon-button continue" aria-label="Continue" title="Continue" aria-describedby={descriptionId} onClick={() => void continueEntry()}>
-          <Icon name="play" />
-        </button>
-      ) : (
-        <span className="continue-placeholder" aria-hidden="true" />
-      )}
+      <ContinueButton type={entry.type} describedBy={descriptionId} onContinue={() => void continueEntry()} />
     </li>
   );
 });

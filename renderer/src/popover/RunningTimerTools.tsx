@@ -2,13 +2,15 @@
 // the last entry ended), end it at a moment that has passed ("End at…": the "Stop at…", named
 // so that the contract's button "Stop" stays the only one whose name holds "Stop"), or discard it (with Undo). After a stop,
 // Resume runs the same entry again for a few minutes. Every change goes through the core's journal.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntryView, Result, UserError } from '../../../shared/domain';
 import { RESUME_WINDOW_MS, previousEntry, resumableEntry } from '../../../shared/running-timer';
 import { toClockifyInstant } from '../../../shared/time/wire-format';
 import { parsePastMoment } from '../past-moment';
 import { formatClockTime } from '../time-format';
 import { AddToFavourites } from './Favourites';
+import { submitOrCancel } from './form-keys';
+import { FormActions } from './FormActions';
 import { call, focusDescription, showToast, usePopover } from './store';
 
 type Tool = 'start' | 'stop' | null;
@@ -133,16 +135,7 @@ function MomentForm({ label, submitLabel, placeholder, initial, zone, shortcut, 
     done();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void submit();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    }
-  };
+  const onKeyDown = submitOrCancel(() => void submit(), cancel);
 
   return (
     <div className="moment-form" role="group" aria-label={label}>
@@ -173,14 +166,7 @@ function MomentForm({ label, submitLabel, placeholder, initial, zone, shortcut, 
           {shortcut.label}
         </button>
       )}
-      <div className="moment-actions">
-        <button type="button" className="quiet small" onClick={cancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary small" onClick={() => void submit()}>
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions cancel={cancel} submit={() => void submit()} submitLabel={submitLabel} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { dayKeyOf, formatClockTime, formatElapsed } from '../time-format';
 import { EntryFields, type FieldChange } from './EntryFields';
 import { Icon } from './Icon';
 import { ResumeOffer, RunningTimerTools } from './RunningTimerTools';
+import { SwitchTools } from './SwitchTools';
 import { TimesFields } from './TimesFields';
 import {
   EMPTY_DRAFT,
@@ -160,6 +161,7 @@ function TimerForm() {
         )}
       </div>
       {entry && running && !refused && <RunningTimerTools entry={entry} beforeChange={saveTyped} />}
+      {entry && running && !refused && <SwitchTools entry={entry} beforeChange={saveTyped} />}
       {!running && !refused && !elsewhere && <ResumeOffer />}
     </div>
   );
