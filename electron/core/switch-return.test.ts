@@ -160,6 +160,9 @@ describe('an interruption', () => {
     expect(again.core.snapshot().interruption).toMatchObject({ returnTo: { description: 'Writing' } });
     await again.clock.advance(5 * MIN);
     again.core.stopTimer();
+    // The stop's first try is answered (503) before the kill: a request still in flight would land
+    // later, after the next start's faults are cleared, and race the next core.
+    await again.settled();
     suite.close(again);
 
     const third = await suite.reopen({ dataDir: under.dataDir, clock: under.clock, secrets: under.secrets });
