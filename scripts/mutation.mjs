@@ -42,6 +42,9 @@ const scopeName = scopes.join('+').replaceAll('/', '_');
 args.push('--incrementalFile', `reports/stryker-incremental-${scopeName.length > 80 ? createHash('sha256').update(scopeName).digest('hex').slice(0, 12) : scopeName}.json`);
 
 const report = path.join(root, 'reports/mutation/mutation.json');
+// Stryker copies the sources when it starts: the scores belong to the files as they are now, not
+// as they may be when a long run ends.
+const hashes = new Map(scopes.flatMap((scope) => (statSync(path.join(root, scope)).isDirectory() ? sourcesUnder(scope) : [scope])).map((file) => [file, hashOf(file)]));
 // The core's tests write their journals with fsync; on a RAM disk that costs nothing, and the
 // tests run twice as fast. Only the mutation run does this: npm test keeps the real disk.
 const tmp = existsSync('/dev/shm') ? { TMPDIR: '/dev/shm' } : {};
