@@ -72,6 +72,7 @@ test('an OAuth that fails in the browser is said so, and Cancel deletes a pendin
   await enterMatonKey(page);
   await page.getByRole('button', { name: 'Add Clockify account' }).click();
   await expect(page.getByRole('status')).toBeVisible();
+  await expect.poll(() => app.harness.openedUrls.length).toBe(1);
   await finishInBrowser(fake, app.harness.openedUrls[0]!, 'FAILED');
   await expect(page.getByRole('alert')).toContainText('Connecting the Clockify account failed in the browser', POLLED);
   expect(fake.state.matonConnections.map((connection) => connection.id)).toEqual([FAKE_MATON_CONNECTION_ID]);
@@ -89,6 +90,7 @@ test('from the account menu: switch to another connection; Remove asks naming th
   await app.open(page);
   await enterMatonKey(page);
   await page.getByRole('button', { name: 'Add Clockify account' }).click();
+  await expect.poll(() => app.harness.openedUrls.length).toBe(1);
   await finishInBrowser(fake, app.harness.openedUrls[0]!, 'ACTIVE', 'jonas.weber@example.com');
   await expect(item(page, 'Jonas Weber')).toBeVisible(POLLED);
   await item(page, 'Lena Fischer').getByRole('button', { name: 'Use this account' }).click();

@@ -29,6 +29,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Connect' }).click();
     const list = page.getByRole('list', { name: 'Clockify connections' });
     await page.getByRole('button', { name: 'Add Clockify account' }).click();
+    // The URL is recorded once the connection exists on the server: wait for it, not for the click.
+    await expect.poll(() => app.harness.openedUrls.length).toBe(1);
     const token = new URL(app.harness.openedUrls[0]!).searchParams.get('session_token');
     await fetch(`${fake.origin}/__fake/maton/finish`, { method: 'POST', body: JSON.stringify({ sessionToken: token, outcome: 'ACTIVE', email: 'jonas.weber@example.com' }) });
     await expect(list.getByRole('listitem')).toHaveCount(2, { timeout: 15_000 });
