@@ -241,13 +241,14 @@ export class AppCore {
     const workspaceId = this.workspaceId();
     const timer = this.timer.timer();
     const since = toClockifyInstant(this.recentSince(this.options.clock.now()));
+    const record = session ? this.account.accounts.find((account) => account.id === session.accountId) : undefined;
     return {
       account: session
         ? {
             status: 'signed-in',
             // The account's record until its user is read (a switch while offline).
-            userName: this.cache.user?.name ?? this.account.accounts.find((account) => account.id === session.accountId)?.userName ?? '',
-            email: this.cache.user?.email ?? this.account.accounts.find((account) => account.id === session.accountId)?.email ?? '',
+            userName: this.cache.user?.name ?? record?.userName ?? '',
+            email: this.cache.user?.email ?? record?.email ?? '',
             connection: session.connection,
             keyStorage: session.keyStorage,
             keychainProblem: this.account.keychainProblem,
