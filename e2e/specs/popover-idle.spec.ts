@@ -10,6 +10,8 @@ test.beforeEach(async ({ page, app }) => {
   await app.open(page);
   await page.getByRole('textbox', { name: 'Description' }).fill('Writing the report');
   await page.getByRole('button', { name: 'Start' }).click();
+  // "All saved" already shows before the click: the timer first, then its start saved.
+  await expect(page.getByRole('timer')).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('All saved');
 });
 

@@ -14,6 +14,8 @@ async function forgetTheTimer(page: Page, app: AppFixture): Promise<number> {
   await app.open(page);
   await page.getByRole('textbox', { name: 'Description' }).fill('Writing the report');
   await page.getByRole('button', { name: 'Start' }).click();
+  // "All saved" already shows before the click: the timer first, then its start saved.
+  await expect(page.getByRole('timer')).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('All saved');
   app.clock.advance(40 * MINUTE);
   const leftAt = app.clock.now();

@@ -119,6 +119,32 @@ test('"End at…" offers the moment the computer went to sleep', async ({ page, 
   expect(end).toBeLessThanOrEqual(after);
 });
 
+test('a slow answer to "Change start" does not close the "End at…" form opened meanwhile', async ({ page, app }) => {
+  await app.open(page);
+  await startTimer(page, 'Reading');
+  // The core's answer to the new start is held until the next form is open and typed in.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let answered!: () => void;
+  const answer = new Promise<void>((resolve) => (answered = resolve));
+  await page.route('**/__bridge/invoke/timer:move-start', async (route) => {
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+    answered();
+  });
+
+  await page.getByRole('button', { name: 'Change start' }).click();
+  await page.getByRole('textbox', { name: 'Started at' }).fill('-20m');
+  await page.getByRole('textbox', { name: 'Started at' }).press('Enter');
+  await page.getByRole('button', { name: 'End at…' }).click();
+  await page.getByRole('textbox', { name: 'Ended at' }).fill('-5m');
+  release();
+  await answer;
+  await expect(page.getByText('Start changed: the timer keeps running.')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Ended at' })).toHaveValue('-5m');
+});
+
 test('discards the running timer, and Undo brings it back from the same start', async ({ page, app, fake }) => {
   await app.open(page);
   await startTimer(page, 'Wrong thing');

@@ -23,6 +23,8 @@ export interface RunningTimerToolsProps {
 
 export function RunningTimerTools({ entry, beforeChange }: RunningTimerToolsProps) {
   const [tool, setTool] = useState<Tool>(null);
+  // A form's answer can come after another form was opened: it closes only itself.
+  const close = (which: Tool) => setTool((open) => (open === which ? null : open));
   const recent = usePopover((state) => state.snapshot?.recent ?? []);
   const preferences = usePopover((state) => state.snapshot?.preferences);
   const awayAt = usePopover((state) => state.snapshot?.lastAway ?? null);
@@ -67,10 +69,10 @@ export function RunningTimerTools({ entry, beforeChange }: RunningTimerToolsProp
             return call(() => window.clockify.moveTimerStart({ start: at }));
           }}
           done={() => {
-            setTool(null);
+            close('start');
             showToast('info', 'Start changed: the timer keeps running.');
           }}
-          cancel={() => setTool(null)}
+          cancel={() => close('start')}
         />
       )}
       {tool === 'stop' && (
@@ -87,10 +89,10 @@ export function RunningTimerTools({ entry, beforeChange }: RunningTimerToolsProp
             return call(() => window.clockify.stopTimerAt({ end: at }));
           }}
           done={() => {
-            setTool(null);
+            close('stop');
             focusDescription();
           }}
-          cancel={() => setTool(null)}
+          cancel={() => close('stop')}
         />
       )}
     </>

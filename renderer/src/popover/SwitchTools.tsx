@@ -17,8 +17,10 @@ export function SwitchTools({ entry, beforeChange }: { entry: EntryView; beforeC
   const zone = usePopover((state) => state.snapshot?.preferences.timeZone ?? 'UTC');
   const interruption = usePopover((state) => state.snapshot?.interruption ?? null);
   const returning = interruption?.entryKey === entry.key ? interruption.returnTo : null;
-  const close = () => {
-    setTool(null);
+  // A form's answer can come after the other form was opened: it closes only itself.
+  const close = (which: Tool) => setTool((open) => (open === which ? null : open));
+  const finish = (which: Tool) => () => {
+    close(which);
     focusDescription();
   };
 
@@ -50,8 +52,8 @@ export function SwitchTools({ entry, beforeChange }: { entry: EntryView; beforeC
             await beforeChange();
             return call(() => window.clockify.startInterruption({ draft: { ...EMPTY_DRAFT, description } }));
           }}
-          done={close}
-          cancel={() => setTool(null)}
+          done={finish('interrupt')}
+          cancel={() => close('interrupt')}
         />
       )}
       {tool === 'switch' && (
@@ -66,8 +68,8 @@ export function SwitchTools({ entry, beforeChange }: { entry: EntryView; beforeC
             await beforeChange();
             return call(() => window.clockify.switchTimerAt({ draft: { ...EMPTY_DRAFT, description }, at: at! }));
           }}
-          done={close}
-          cancel={() => setTool(null)}
+          done={finish('switch')}
+          cancel={() => close('switch')}
         />
       )}
     </>
