@@ -6,9 +6,8 @@ export default defineConfig({
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   workers: 2,
-  // On CI a failed spec runs once more and is reported as flaky, not passed: under load a few specs
-  // have raced (the screenshot spec's End at… form, 2026-11-30). Each flaky report is a bug to fix.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a spec that fails once under load has found a race, in the app or in the spec.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list']],
