@@ -6,6 +6,8 @@
 // file it was measured on, so a long measurement can be done in pieces (one folder or file at a
 // time) and a run cut off loses only its own piece. A folder's score is written when every source
 // file in it has a score measured on its current content; otherwise the run says which are missing.
+// `npm run mutation -- --report` runs nothing: it prints the folder scores from the stored file scores
+// (after pieces measured on several branches were merged).
 // Not part of `npm test` or CI: over everything it takes hours on two cores.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,6 +34,7 @@ function sourcesUnder(folder) {
 const hashOf = (file) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex').slice(0, 16);
 
 const argv = process.argv.slice(2);
+const reportOnly = argv.includes('--report');
 const targets = argv.filter((arg) => !arg.startsWith('-') && existsSync(path.join(root, arg))).map((arg) => arg.replace(/\/$/, ''));
 const passed = argv.filter((arg) => !targets.includes(arg.replace(/\/$/, '')));
 const scopes = targets.length ? targets : ['electron/core', 'electron/clockify', 'shared'];
@@ -48,10 +51,12 @@ const hashes = new Map(scopes.flatMap((scope) => (statSync(path.join(root, scope
 // The core's tests write their journals with fsync; on a RAM disk that costs nothing, and the
 // tests run twice as fast. Only the mutation run does this: npm test keeps the real disk.
 const tmp = existsSync('/dev/shm') ? { TMPDIR: '/dev/shm' } : {};
-const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...tmp } });
-if (run.status !== 0 || !existsSync(report)) {
-  console.error(`Stryker did not finish (exit ${run.status}); no scores written.`);
-  process.exit(run.status ?? 1);
+if (!reportOnly) {
+  const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...tmp } });
+  if (run.status !== 0 || !existsSync(report)) {
+    console.error(`Stryker did not finish (exit ${run.status}); no scores written.`);
+    process.exit(run.status ?? 1);
+  }
 }
 
 const command = `npm run mutation${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
@@ -65,7 +70,7 @@ const files = { ...(mutation.files ?? {}) };
 const survivors = [];
 
 // Stryker's mutation score per file: detected / (detected + undetected); compile and runtime errors and ignored mutants do not count.
-for (const [file, { mutants }] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+for (const [file, { mutants }] of reportOnly ? [] : Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
   let detected = 0;
   let undetected = 0;
   for (const mutant of mutants) {
@@ -85,6 +90,8 @@ for (const folder of FOLDERS) {
   if (current.length < sources.length) {
     const missing = sources.filter((file) => !current.includes(file));
     console.log(`  ${folder.padEnd(20)} not complete: ${current.length} of ${sources.length} files measured on their current code (missing: ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ', …' : ''})`);
+    // A folder score of older code would read as today's.
+    delete mutation[folder];
     continue;
   }
   const detected = sources.reduce((sum, file) => sum + files[file].detected, 0);
@@ -99,6 +106,6 @@ for (const folder of FOLDERS) {
 mutation.files = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 results.mutation = mutation;
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(path.join(root, 'reports/mutation/survivors.txt'), `${survivors.join('\n')}\n`);
+if (!reportOnly) writeFileSync(path.join(root, 'reports/mutation/survivors.txt'), `${survivors.join('\n')}\n`);
 console.log(`Per-file scores in bench/results.json (mutation.files); this run's survivors in reports/mutation/survivors.txt and reports/mutation/mutation.html.`);
 if (process.env.MUTATION_SURVIVORS) for (const line of survivors) console.log(`      ${line}`);
