@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: import.meta.dirname,
-    include: ['{shared,electron/core,electron/clockify,e2e/fake-clockify}/**/*.test.ts'],
+    // scripts/mutation.mjs narrows this for a run over shared/ only (MUTATION_TEST_INCLUDE).
+    include: process.env.MUTATION_TEST_INCLUDE?.split(',') ?? ['{shared,electron/core,electron/clockify,e2e/fake-clockify}/**/*.test.ts'],
     // The app icon's tests guard only the painter, which is not mutated (stryker.config.mjs), and take seconds.
     exclude: ['electron/core/app-icon.test.ts', '**/node_modules/**'],
     environment: 'node',
