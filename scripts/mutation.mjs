@@ -51,11 +51,13 @@ const hashes = new Map(scopes.flatMap((scope) => (statSync(path.join(root, scope
 // The core's tests write their journals with fsync; on a RAM disk that costs nothing, and the
 // tests run twice as fast. Only the mutation run does this: npm test keeps the real disk.
 const tmp = existsSync('/dev/shm') ? { TMPDIR: '/dev/shm' } : {};
-// shared/ is measured by its own tests. The core's tests reach the calendar and wall-clock code too,
-// and would run whole (a minute) for each mutant of a module-level constant there.
-const testsOfShared = scopes.every((scope) => scope.startsWith('shared/') || scope === 'shared') ? { MUTATION_TEST_INCLUDE: 'shared/**/*.test.ts' } : {};
+// shared/ and electron/clockify/ are measured by their own tests. The core's tests reach their code
+// too (the calendar, the client), and would run whole (a minute) for each mutant of a module-level
+// constant there.
+const within = (folder) => scopes.every((scope) => scope === folder || scope.startsWith(`${folder}/`));
+const ownTests = within('shared') ? { MUTATION_TEST_INCLUDE: 'shared/**/*.test.ts' } : within('electron/clockify') ? { MUTATION_TEST_INCLUDE: 'electron/clockify/**/*.test.ts' } : {};
 if (!reportOnly) {
-  const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...tmp, ...testsOfShared } });
+  const run = spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...tmp, ...ownTests } });
   if (run.status !== 0 || !existsSync(report)) {
     console.error(`Stryker did not finish (exit ${run.status}); no scores written.`);
     process.exit(run.status ?? 1);
