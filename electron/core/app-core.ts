@@ -12,8 +12,8 @@ import type { User, Workspace } from '../clockify/schemas';
 import { AccountOutboxes } from './account-outboxes';
 import { AccountService, activeAccountIdOf, type ClientFactory } from './account-service';
 import { AccountCaches, EMPTY_CACHE, type AppCache, type CacheStore } from './cache-store';
-import { mayCreate } from '../../shared/entry-rules';
-import { emptyCatalog, fetchCatalog, fetchTasks, toProjectOption, toTagOption, toTaskOption } from './catalog-service';
+import { emptyCatalog, fetchCatalog, fetchTasks } from './catalog-service';
+import { CatalogEdits } from './catalog-edits';
 import type { Clock } from './clock';
 import { EntryStore } from './entry-store';
 import type { ServerEntry } from './entry-model';
@@ -80,6 +80,7 @@ export class AppCore {
   private readonly idle: IdleWatcher | null;
   private readonly maton: MatonSetup;
   private readonly favourites: Favourites;
+  private readonly edits: CatalogEdits;
   private readonly pomodoro: Pomodoro;
   private idlePrompt: IdlePrompt | null = null;
   private readonly rescue: TimerRescue | null;
@@ -197,6 +198,17 @@ export class AppCore {
       catalog: (workspaceId) => this.catalog(workspaceId),
       newId: options.newId,
       changed: () => this.changed(),
+    });
+    this.edits = new CatalogEdits({
+      place: () => {
+        const session = this.account.session;
+        const workspace = this.workspace();
+        return session && workspace ? { api: session.client, workspace } : null;
+      },
+      catalog: (workspaceId) => this.catalog(workspaceId),
+      setCatalog: (catalog) => this.setCatalog(catalog),
+      createFailed: (what, error) => this.createFailure(what, error),
+      readFailed: (error) => this.clockifyFailure(error),
     });
     this.pomodoro = new Pomodoro({
       clock: options.clock,
@@ -563,89 +575,24 @@ export class AppCore {
   }
 
   /** The workspace's active clients, for the Create project form. */
-  async clients(): Promise<Result<readonly ClientOption[]>> {
-    const session = this.account.session;
-    const workspace = this.workspace();
-    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
-    try {
-      const clients = await session.client.listClients(workspace.id);
-      return { ok: true, value: clients.filter((client) => !client.archived).map((client) => ({ id: client.id, name: client.name })) };
-    } catch (error) {
-      return this.clockifyFailure(error);
-    }
+  clients(): Promise<Result<readonly ClientOption[]>> {
+    return this.edits.clients();
   }
 
-  /** A project, with an existing client, a new client by name, or none; private or public. */
-  async createProject(input: { name: string; clientId: string | null; newClientName?: string; isPublic?: boolean }): Promise<Result<ProjectOption>> {
-    const session = this.account.session;
-    const workspace = this.workspace();
-    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
-    if (!mayCreate(workspace, 'project')) return fail('forbidden', `Only admins can create projects in ${workspace.name}.`);
-    try {
-      let clientId = input.clientId;
-      if (!clientId && input.newClientName) {
-        const wanted = input.newClientName.trim();
-        const existing = (await session.client.listClients(workspace.id)).find((client) => client.name.toLowerCase() === wanted.toLowerCase());
-        clientId = existing ? existing.id : (await session.client.createClient(workspace.id, { name: wanted })).id;
-      }
-      const project = toProjectOption(await session.client.createProject(workspace.id, { name: input.name, clientId, isPublic: input.isPublic ?? true }));
-      const catalog = this.catalog(workspace.id);
-      this.setCatalog({ ...catalog, projects: [project, ...catalog.projects] });
-      return { ok: true, value: project };
-    } catch (error) {
-      return this.createFailure('create the project', error);
-    }
+  createProject(input: { name: string; clientId: string | null; newClientName?: string; isPublic?: boolean }): Promise<Result<ProjectOption>> {
+    return this.edits.createProject(input);
   }
 
-  async createTask(projectId: string, name: string): Promise<Result<TaskOption>> {
-    const session = this.account.session;
-    const workspace = this.workspace();
-    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
-    if (!mayCreate(workspace, 'task')) return fail('forbidden', `Only admins can create tasks in ${workspace.name}.`);
-    try {
-      const task = toTaskOption(await session.client.createTask(workspace.id, projectId, { name }));
-      const catalog = this.catalog(workspace.id);
-      this.setCatalog({ ...catalog, tasks: { ...catalog.tasks, [projectId]: [...(catalog.tasks[projectId] ?? []), task] } });
-      return { ok: true, value: task };
-    } catch (error) {
-      return this.createFailure('create the task', error);
-    }
+  createTask(projectId: string, name: string): Promise<Result<TaskOption>> {
+    return this.edits.createTask(projectId, name);
   }
 
-  async createTag(name: string): Promise<Result<TagOption>> {
-    const session = this.account.session;
-    const workspace = this.workspace();
-    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
-    if (!mayCreate(workspace, 'tag')) return fail('forbidden', `Only admins can create tags in ${workspace.name}.`);
-    const archived = this.catalog(workspace.id).archivedTags?.find((tag) => tag.name.toLowerCase() === name.trim().toLowerCase());
-    if (archived) return this.unarchiveTag(archived.id);
-    try {
-      return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.createTag(workspace.id, { name }))) };
-    } catch (error) {
-      return this.createFailure('create the tag', error);
-    }
+  createTag(name: string): Promise<Result<TagOption>> {
+    return this.edits.createTag(name);
   }
 
-  /** Brings an archived tag back (where this user may manage tags). */
-  async unarchiveTag(tagId: string): Promise<Result<TagOption>> {
-    const session = this.account.session;
-    const workspace = this.workspace();
-    if (!session || !workspace) return fail('signed-out', 'Sign in and choose a workspace first.');
-    const archived = this.catalog(workspace.id).archivedTags?.find((tag) => tag.id === tagId);
-    if (!archived) return fail('invalid', 'That tag is not archived in this workspace.');
-    if (!mayCreate(workspace, 'tag')) return fail('forbidden', `The tag “${archived.name}” is archived, and only admins can restore it in ${workspace.name}.`);
-    try {
-      return { ok: true, value: this.addTag(workspace.id, toTagOption(await session.client.updateTag(workspace.id, tagId, { name: archived.name, archived: false }))) };
-    } catch (error) {
-      return this.createFailure('restore the tag', error);
-    }
-  }
-
-  private addTag(workspaceId: string, tag: TagOption): TagOption {
-    const catalog = this.catalog(workspaceId);
-    const tags = [...catalog.tags.filter((t) => t.id !== tag.id), tag].sort((a, b) => a.name.localeCompare(b.name));
-    this.setCatalog({ ...catalog, tags, archivedTags: catalog.archivedTags?.filter((t) => t.id !== tag.id) });
-    return tag;
+  unarchiveTag(tagId: string): Promise<Result<TagOption>> {
+    return this.edits.unarchiveTag(tagId);
   }
 
   // --- the timer and entries -------------------------------------------------------------------
