@@ -566,6 +566,26 @@ describe('settings', () => {
     expect(core.settingsView()).toMatchObject({ shortcutProblems: { quickEntry: 'taken by another application' }, effectiveTimeZone: 'Etc/GMT+3' });
     expect(core.snapshot().preferences.timeZone).toBe('Etc/GMT+3');
   });
+
+  it('a zone that is not one is refused with the nearest names, or an example when none is near; the zone in force stays', async () => {
+    const { core } = await ready();
+    expect(core.setTimeZone({ kind: 'zone', zone: 'Europe/Berln' })).toEqual({ ok: false, error: { kind: 'invalid', message: '“Europe/Berln” is not a time zone. Did you mean Europe/Berlin, Europe/Dublin or Europe/Jersey?', status: null } });
+    expect(core.setTimeZone({ kind: 'zone', zone: 'Xyzzy/Nowhere' })).toEqual({ ok: false, error: { kind: 'invalid', message: '“Xyzzy/Nowhere” is not a time zone. Write a zone such as Europe/Berlin or America/New_York.', status: null } });
+    expect(core.settingsView().effectiveTimeZone).toBe('Europe/Berlin');
+    expect(core.setTimeZone({ kind: 'zone', zone: 'America/New_York' })).toEqual({ ok: true, value: null });
+    expect(core.snapshot().preferences.timeZone).toBe('America/New_York');
+  });
+
+  it('a clash is said from the side of the shortcut being changed', async () => {
+    const { core } = await ready();
+    const before = core.settingsView().shortcuts;
+    const clash = core.updateSettings({ shortcuts: { ...before, showPopover: before.quickEntry } });
+    expect(clash.ok).toBe(false);
+    const other = core.updateSettings({ shortcuts: { ...before, quickEntry: before.showPopover } });
+    expect(other.ok).toBe(false);
+    if (!clash.ok && !other.ok) expect(clash.error.message).not.toBe(other.error.message);
+    expect(core.settingsView().shortcuts).toEqual(before);
+  });
 });
 
 describe('ticks', () => {
