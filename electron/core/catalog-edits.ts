@@ -21,8 +21,8 @@ export interface CatalogEditsDeps {
   readonly readFailed: (error: unknown) => Failure;
 }
 
-const NO_PLACE: Failure = { ok: false, error: { kind: 'signed-out', message: 'Sign in and choose a workspace first.', status: null } };
 const refused = (kind: string, message: string): Failure => ({ ok: false, error: { kind, message, status: null } });
+const signedOut = () => refused('signed-out', 'Sign in and choose a workspace first.');
 
 export class CatalogEdits {
   constructor(private readonly deps: CatalogEditsDeps) {}
@@ -30,7 +30,7 @@ export class CatalogEdits {
   /** The workspace's active clients, for the Create project form. */
   async clients(): Promise<Result<readonly ClientOption[]>> {
     const place = this.deps.place();
-    if (!place) return NO_PLACE;
+    if (!place) return signedOut();
     try {
       const clients = await place.api.listClients(place.workspace.id);
       return { ok: true, value: clients.filter((client) => !client.archived).map((client) => ({ id: client.id, name: client.name })) };
@@ -42,7 +42,7 @@ export class CatalogEdits {
   /** A project, with an existing client, a new client by name (the same name in any case is the same client), or none; private or public. */
   async createProject(input: { name: string; clientId: string | null; newClientName?: string; isPublic?: boolean }): Promise<Result<ProjectOption>> {
     const place = this.deps.place();
-    if (!place) return NO_PLACE;
+    if (!place) return signedOut();
     const { api, workspace } = place;
     if (!mayCreate(workspace, 'project')) return refused('forbidden', `Only admins can create projects in ${workspace.name}.`);
     try {
@@ -63,7 +63,7 @@ export class CatalogEdits {
 
   async createTask(projectId: string, name: string): Promise<Result<TaskOption>> {
     const place = this.deps.place();
-    if (!place) return NO_PLACE;
+    if (!place) return signedOut();
     const { api, workspace } = place;
     if (!mayCreate(workspace, 'task')) return refused('forbidden', `Only admins can create tasks in ${workspace.name}.`);
     try {
@@ -79,7 +79,7 @@ export class CatalogEdits {
   /** A new tag; a tag of that name (in any case) that was archived is brought back instead. */
   async createTag(name: string): Promise<Result<TagOption>> {
     const place = this.deps.place();
-    if (!place) return NO_PLACE;
+    if (!place) return signedOut();
     const { api, workspace } = place;
     if (!mayCreate(workspace, 'tag')) return refused('forbidden', `Only admins can create tags in ${workspace.name}.`);
     const archived = this.deps.catalog(workspace.id).archivedTags?.find((tag) => tag.name.toLowerCase() === name.trim().toLowerCase());
@@ -94,7 +94,7 @@ export class CatalogEdits {
   /** Brings an archived tag back (where this user may manage tags). */
   async unarchiveTag(tagId: string): Promise<Result<TagOption>> {
     const place = this.deps.place();
-    if (!place) return NO_PLACE;
+    if (!place) return signedOut();
     const { api, workspace } = place;
     const archived = this.deps.catalog(workspace.id).archivedTags?.find((tag) => tag.id === tagId);
     if (!archived) return refused('invalid', 'That tag is not archived in this workspace.');
