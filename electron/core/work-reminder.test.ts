@@ -87,6 +87,7 @@ describe('nextReminderAt: when', () => {
     ['a minute before the hour', '16:59', t('2026-03-10T15:58:00Z')],
     ['before the start, within its hour', '09:30', null],
     ['more than 24 hours', '24:30', null],
+    ['past midnight', '25:00', null],
     ['seconds', '17:00:00', null],
     ['something before the time', 'T17:00', null],
     ['words', 'five', null],
