@@ -41,19 +41,18 @@ export interface ActivityLogOptions {
 
 const FILE = 'activity.json';
 
+const EMPTY: ActivityRecord = { lastActiveAt: null, awaySince: null, lastBreak: null, askedAbout: null };
+const finite = (value: unknown): value is number => Number.isFinite(value);
+const instant = (value: unknown): value is number | null => value === null || finite(value);
+
 function validate(raw: unknown): ActivityRecord | string {
-  if (typeof raw !== 'object' || raw === null) return 'not an object';
-  const { lastActiveAt, awaySince, lastBreak, askedAbout } = raw as Record<string, unknown>;
-  const instant = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value));
-  if (!instant(lastActiveAt) || !instant(awaySince) || !instant(askedAbout ?? null)) return 'lastActiveAt, awaySince and askedAbout must be instants or null';
-  const gap = (lastBreak ?? null) as { from?: unknown; to?: unknown } | null;
-  if (gap !== null && (typeof gap !== 'object' || !instant(gap.from) || !instant(gap.to) || gap.from === null || gap.to === null)) return 'lastBreak must be { from, to } or null';
-  return {
-    lastActiveAt: lastActiveAt as number | null,
-    awaySince: awaySince as number | null,
-    lastBreak: gap ? { from: gap.from as number, to: gap.to as number } : null,
-    askedAbout: (askedAbout ?? null) as number | null,
-  };
+  // A record written before there was a break, or before askedAbout existed, lacks those fields.
+  const { lastActiveAt, awaySince, lastBreak = null, askedAbout = null } = Object(raw) as Record<string, unknown>;
+  const gap = Object(lastBreak) as { from?: unknown; to?: unknown };
+  if (!instant(lastActiveAt) || !instant(awaySince) || !instant(askedAbout) || (lastBreak !== null && !(finite(gap.from) && finite(gap.to)))) {
+    return 'not an activity record: lastActiveAt, awaySince and askedAbout must be instants or null, lastBreak { from, to } or null';
+  }
+  return { lastActiveAt, awaySince, lastBreak: lastBreak === null ? null : { from: gap.from as number, to: gap.to as number }, askedAbout };
 }
 
 export class ActivityLog implements ActivityEvidence {
@@ -62,16 +61,15 @@ export class ActivityLog implements ActivityEvidence {
   /** What the file said when the app started: the evidence from before a restart. */
   readonly atStart: ActivityRecord;
   private readonly file: string;
-  private cancel: (() => void) | null = null;
+  private cancel!: () => void;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: ActivityLogOptions) {
     this.file = path.join(options.dataDir, FILE);
     const read = readJsonOrSetAside(this.file, validate, options.clock.now());
-    this.record = read.status === 'ok' ? read.value : { lastActiveAt: null, awaySince: null, lastBreak: null, askedAbout: null };
-    this.atStart = this.record;
+    this.atStart = read.status === 'ok' ? read.value : EMPTY;
     // A process starting is a computer awake: a sleep recorded before a reboot is over.
-    if (this.record.awaySince !== null) this.record = { ...this.record, awaySince: null };
+    this.record = { ...this.atStart, awaySince: null };
     this.unsubscribe = options.source.onPowerEvent((kind) => {
       if (kind === 'suspend' || kind === 'lock-screen' || kind === 'shutdown') this.save({ ...this.record, lastActiveAt: this.sampleActivity(), awaySince: options.clock.now() });
       else this.save({ ...this.record, awaySince: null });
@@ -94,7 +92,7 @@ export class ActivityLog implements ActivityEvidence {
   }
 
   dispose(): void {
-    this.cancel?.();
+    this.cancel();
     this.unsubscribe();
   }
 

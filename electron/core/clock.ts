@@ -9,7 +9,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
     const handle = setTimeout(fn, ms);
-    handle.unref?.();
+    handle.unref();
     return () => clearTimeout(handle);
   },
 };

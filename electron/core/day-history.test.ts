@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeClockify, type FakeClockify, type FakeState } from '../../e2e/fake-clockify/server';
 import { signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
 import { FakeClock } from '../../e2e/support/fake-clock';
+import { timeEntrySchema, type TimeEntry } from '../clockify/schemas';
+import { daysProblem, readEntriesOfDays } from './day-history';
 
 let fake: FakeClockify;
 let under: CoreUnderTest;
@@ -55,5 +57,37 @@ describe('entries of older days', () => {
     fake.addFault({ kind: 'status', status: 403, match: { method: 'GET', path: /time-entries$/ } });
     const refused = await under.core.entriesOfDays('2025-03-10', '2025-03-10');
     expect(refused).toMatchObject({ ok: false, error: { status: 403 } });
+  });
+});
+
+describe('which entries belong to a run of days (Berlin, 10 March 2025: 23:00Z on the 9th to 23:00Z on the 10th)', () => {
+  const raw = (description: string, start: string, end: string | null): TimeEntry =>
+    timeEntrySchema.parse({ id: 'e', workspaceId: 'w', userId: 'u', description, timeInterval: { start, end } });
+  const entries = [
+    raw('ends as the day begins', '2025-03-09T22:00:00Z', '2025-03-09T23:00:00Z'),
+    raw('ends a second into the day', '2025-03-09T22:00:00Z', '2025-03-09T23:00:01Z'),
+    raw('starts a second before it ends', '2025-03-10T22:59:59Z', '2025-03-10T23:30:00Z'),
+    raw('starts as the next day begins', '2025-03-10T23:00:00Z', '2025-03-10T23:30:00Z'),
+    raw('running since the day before', '2025-03-09T20:00:00Z', null),
+    raw('running since the next day', '2025-03-11T07:00:00Z', null),
+  ];
+
+  it('keeps every entry that overlaps the days, the running one included, and asks Clockify for a padded window', async () => {
+    const asked: unknown[] = [];
+    const client = { listMyTimeEntries: async (...args: unknown[]) => (asked.push(args), entries) };
+    const read = await readEntriesOfDays(client, { workspaceId: 'w', userId: 'u', fromDayKey: '2025-03-10', toDayKey: '2025-03-10', zone: 'Europe/Berlin' });
+    expect(read.map((entry) => entry.description)).toEqual(['ends a second into the day', 'starts a second before it ends', 'running since the day before']);
+    expect(asked).toEqual([['w', 'u', { start: new Date('2025-03-09T00:00:00Z'), end: new Date('2025-03-12T00:00:00Z') }]]);
+  });
+});
+
+describe('how many days can be read at once', () => {
+  it.each([
+    ['one day', '2025-03-10', '2025-03-10', null],
+    ['a leap year of 366 days', '2024-01-01', '2024-12-31', null],
+    ['367 days', '2024-01-01', '2025-01-01', 'That is 367 days; read at most 366 at a time.'],
+    ['backwards', '2025-03-11', '2025-03-10', 'The first day (2025-03-11) comes after the last (2025-03-10): swap them.'],
+  ])('%s', (_name, from, to, problem) => {
+    expect(daysProblem(from, to)).toBe(problem);
   });
 });

@@ -89,4 +89,46 @@ describe('goal watcher', () => {
     watcher.update(snapshot([entry('2026-03-10T00:00:00Z', '2026-03-10T11:59:00Z')], null));
     expect(shown).toEqual([]);
   });
+
+  it('signing in to an account that met its goal already says nothing', () => {
+    const { shown, watcher } = setup({ dailyMinutes: 60, weeklyMinutes: 0, dailyLimitMinutes: 90 });
+    watcher.update({ ...snapshot([], null), account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } });
+    watcher.update(snapshot([entry('2026-03-10T08:00:00Z', '2026-03-10T10:00:00Z')], null));
+    expect(shown).toEqual([]);
+  });
+
+  it.each([
+    ['the daily goal', { dailyMinutes: 60 }],
+    ['the weekly goal', { weeklyMinutes: 60 }],
+    ['the daily limit', { dailyLimitMinutes: 60 }],
+  ])('%s lowered below the work done is not announced', (_name, lowered) => {
+    const goals: Goals = { dailyMinutes: 180, weeklyMinutes: 600, dailyLimitMinutes: 300 };
+    const { shown, watcher, current } = setup(goals);
+    const done = snapshot([entry('2026-03-10T08:00:00Z', '2026-03-10T10:00:00Z')], null);
+    watcher.update(done);
+    current.goals = { ...goals, ...lowered };
+    watcher.update(done);
+    expect(shown).toEqual([]);
+  });
+
+  it('the daily goal, the daily limit and the weekly goal crossed the same day: each is said', async () => {
+    const { clock, shown, watcher } = setup({ dailyMinutes: 240, weeklyMinutes: 600, dailyLimitMinutes: 300 });
+    // Monday 4:30; today a timer running since 08:30: the goal at 12:30, the limit at 13:30, the week at 14:00.
+    watcher.update(snapshot([entry('2026-03-09T08:00:00Z', '2026-03-09T12:30:00Z')], entry('2026-03-10T08:30:00Z', null)));
+    await clock.advance(3 * 3_600_000);
+    expect(shown).toEqual([
+      'Daily goal reached: 4:00 of work today.',
+      'Over your daily limit: 5:00 of work today (limit 5:00). Time to stop?',
+      'Weekly goal reached: 10:00 of work this week.',
+    ]);
+  });
+
+  it('once disposed, it says nothing more and does not wake', async () => {
+    const { clock, shown, watcher } = setup({ dailyMinutes: 240, weeklyMinutes: 0 });
+    watcher.update(snapshot([], entry('2026-03-10T11:00:00Z', null)));
+    watcher.dispose();
+    expect(clock.scheduled).toBe(0);
+    await clock.advance(5 * 3_600_000);
+    expect(shown).toEqual([]);
+  });
 });

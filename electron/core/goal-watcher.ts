@@ -40,9 +40,8 @@ function announcement(scope: Scope, seconds: number, goal: number): string {
 }
 
 export class GoalWatcher {
-  private snapshot: AppSnapshot | null = null;
-  /** Whether each goal was met the last time we looked (null: not looked yet). */
-  private met: Record<Scope, boolean | null> = { day: null, week: null, limit: null };
+  /** Whether each goal was met the last time we looked (absent: not looked yet). A goal of 0 is always met: never announced. */
+  private met: Partial<Record<Scope, boolean>> = {};
   /** The local day the limit notice was last given: once a day, even if an edit crosses it again. */
   private limitDay: string | null = null;
   private lastGoals: Goals | null = null;
@@ -51,8 +50,7 @@ export class GoalWatcher {
   constructor(private readonly options: GoalWatcherOptions) {}
 
   update(snapshot: AppSnapshot): void {
-    this.snapshot = snapshot;
-    this.check();
+    this.check(snapshot);
   }
 
   dispose(): void {
@@ -60,13 +58,13 @@ export class GoalWatcher {
     this.cancel = null;
   }
 
-  private check(): void {
+  /** `snapshot` is the latest: each update cancels the wake of the one before. */
+  private check(snapshot: AppSnapshot): void {
     this.dispose();
-    const snapshot = this.snapshot;
-    if (!snapshot || snapshot.account.status !== 'signed-in') return;
+    if (snapshot.account.status !== 'signed-in') return;
     const goals = this.options.goals();
     const last = this.lastGoals;
-    if (last && (last.dailyMinutes !== goals.dailyMinutes || last.weeklyMinutes !== goals.weeklyMinutes || last.dailyLimitMinutes !== goals.dailyLimitMinutes)) this.met = { day: null, week: null, limit: null };
+    if (last && (last.dailyMinutes !== goals.dailyMinutes || last.weeklyMinutes !== goals.weeklyMinutes || last.dailyLimitMinutes !== goals.dailyLimitMinutes)) this.met = {};
     this.lastGoals = goals;
     const now = this.options.clock.now();
     const current = progress(snapshot, now, goals);
@@ -74,10 +72,6 @@ export class GoalWatcher {
     const today = localDayKey(new Date(now), snapshot.preferences.timeZone);
     for (const scope of ['day', 'week', 'limit'] as const) {
       const { seconds, goal } = current[scope];
-      if (goal <= 0) {
-        this.met[scope] = null;
-        continue;
-      }
       const met = seconds >= goal;
       if (met && this.met[scope] === false && !(scope === 'limit' && this.limitDay === today)) {
         this.options.show(announcement(scope, seconds, goal));
@@ -90,7 +84,7 @@ export class GoalWatcher {
     const wait = Math.min(wake, MAX_WAIT_MS);
     this.cancel = this.options.clock.setTimeout(() => {
       this.cancel = null;
-      this.check();
+      this.check(snapshot);
     }, Math.max(1000, wait));
   }
 }

@@ -440,6 +440,20 @@ describe('answers', () => {
     expect(applyIdleOperations(target('end'), operations)).toMatchObject({ ok: false, error: { kind: 'locked' } });
     expect(calls).toEqual([`end e1 ${iso(at(30))}`]);
   });
+
+  it('deletes on the core an entry that was all away time, then adds and restarts', () => {
+    const calls: string[] = [];
+    const okResult: Result<null> = { ok: true, value: null };
+    const target: IdleOperationTarget = {
+      endEntryAt: (key) => (calls.push(`end ${key}`), okResult),
+      deleteEntry: (key) => (calls.push(`delete ${key}`), okResult),
+      addEntry: (d) => (calls.push(`add ${d.description}`), okResult),
+      startTimer: (d, when) => (calls.push(`start ${d.description} ${when}`), okResult),
+    };
+    const operations = resolveIdlePrompt({ ...prompt, idleSince: prompt.entryStart }, { kind: 'reassign', draft: other }, now, draft);
+    expect(applyIdleOperations(target, operations)).toEqual(okResult);
+    expect(calls).toEqual(['delete e1', 'add Lunch', `start Deep work ${iso(at(75))}`]);
+  });
 });
 
 describe('IdleWatcher', () => {
@@ -466,8 +480,9 @@ describe('IdleWatcher', () => {
     const clock = new FakeClock(T0);
     const power = new FakePower(clock);
     const commands: IdleCommand[] = [];
-    const watcher = new IdleWatcher({ source: power, clock, settings: () => settings, run: (c) => commands.push(c) });
-    return { clock, power, commands, watcher };
+    const told = { awayChanged: 0 };
+    const watcher = new IdleWatcher({ source: power, clock, settings: () => settings, run: (c) => commands.push(c), awayChanged: () => told.awayChanged++ });
+    return { clock, power, commands, watcher, told };
   }
 
   it('asks about an absence that a timer started on the web ran through, though the app learned of it only after the return', async () => {
@@ -540,11 +555,166 @@ describe('IdleWatcher', () => {
     expect(clock.scheduled).toBe(1);
   });
 
+  it.each([
+    ['quiet for 9:30, then back', 'idle', 9.5 * MIN, null],
+    ['quiet for exactly the threshold, then back', 'idle', 10 * MIN, T0],
+    ['locked for a minute', 'lock-screen', MIN, T0 + 5 * MIN],
+    ['asleep for a minute', 'suspend', MIN, T0 + 5 * MIN],
+  ] as const)('when the user was last away: %s', async (_name, how, length, away) => {
+    const { clock, power, watcher, told } = watch();
+    if (how === 'idle') {
+      await clock.advance(length); // no input since 09:00, read every 30 s
+      await clock.advance(15_000);
+      power.lastInput = clock.now();
+      await clock.advance(15_000);
+    } else {
+      await clock.advance(5 * MIN);
+      power.lastInput = clock.now();
+      power.emit(how);
+      await clock.advance(length);
+      power.lastInput = clock.now();
+      power.emit(how === 'suspend' ? 'resume' : 'unlock-screen');
+    }
+    expect(watcher.lastAway).toBe(away);
+    expect(told.awayChanged).toBe(away === null ? 0 : 1);
+  });
+
+  it('tells of a change of when the user was last away only when it changes', async () => {
+    const { clock, power, watcher, told } = watch();
+    await clock.advance(MIN);
+    power.emit('lock-screen');
+    power.emit('unlock-screen'); // in the same instant: away from 09:01, back at 09:01
+    expect([watcher.lastAway, told.awayChanged]).toEqual([T0 + MIN, 1]);
+    // Still no input since 09:00: a quiet run counted from 09:01, ending at 09:20.
+    await clock.advance(19 * MIN);
+    power.lastInput = clock.now();
+    await clock.advance(30_000);
+    expect([watcher.lastAway, told.awayChanged]).toEqual([T0 + MIN, 1]);
+  });
+
   it('unsubscribes and stops reading on dispose', () => {
     const { clock, power, watcher } = watch();
     watcher.timerChanged(entry());
     watcher.dispose();
     expect(power.listeners.size).toBe(0);
     expect(clock.scheduled).toBe(0);
+  });
+});
+
+describe('events in an unusual order', () => {
+  it('a resume without a sleep, or an unlock without a lock, is not the user coming back', () => {
+    const policy = new Policy().running();
+    expect(policy.power('unlock-screen', at(5))).toEqual([]);
+    expect(policy.power('resume', at(5))).toEqual([]);
+    policy.quietSince(at(10), at(10, 30), at(25)); // 15 min quiet, still away
+    expect(policy.power('resume', at(25, 10))).toEqual([]);
+    expect(policy.power('unlock-screen', at(25, 20))).toEqual([]);
+    expect(policy.sample(at(25, 30), 2)).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ idleSince: iso(at(10)), idleUntil: iso(at(25)), cause: 'idle' }) }]);
+  });
+
+  it('the unlock before the resume (the order varies by system): asked at the resume, as a sleep', () => {
+    const policy = new Policy().running();
+    policy.power('lock-screen', at(30));
+    policy.power('suspend', at(35));
+    expect(policy.power('unlock-screen', at(120))).toEqual([]);
+    expect(policy.power('resume', at(121))).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ idleSince: iso(at(30)), idleUntil: iso(at(121)), cause: 'sleep' }) }]);
+  });
+
+  it('a lock reported after the sleep leaves it a sleep', () => {
+    const policy = new Policy().running();
+    policy.power('suspend', at(30));
+    policy.power('lock-screen', at(30, 1));
+    policy.power('resume', at(90));
+    expect(policy.power('unlock-screen', at(91))).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ idleSince: iso(at(30)), idleUntil: iso(at(91)), cause: 'sleep' }) }]);
+  });
+
+  it('a reading taken while asleep (the resume still on its way) is not the user back', () => {
+    const policy = new Policy().running();
+    policy.power('suspend', at(30));
+    expect(policy.sample(at(90), 0)).toEqual([]);
+    expect(policy.power('resume', at(90))).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ idleSince: iso(at(30)), idleUntil: iso(at(90)) }) }]);
+  });
+
+  it('readings up to 2 s apart are one quiet run; input later than that is the user back', () => {
+    const policy = new Policy().running();
+    policy.sample(at(20), 600); // quiet since 9:10
+    expect(policy.sample(at(20, 32), 630)).toEqual([]); // says 9:10:02: the same run
+    expect(policy.sample(at(20, 33), 630)).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ idleSince: iso(at(10)), idleUntil: iso(at(20, 32)) }) }]);
+  });
+
+  it('time up to an answer is never counted again, whatever the idle time read after it says', () => {
+    const policy = new Policy().running();
+    policy.power('lock-screen', at(10));
+    policy.power('unlock-screen', at(30));
+    policy.feed({ kind: 'answer', at: at(31), promptId: 'idle-1', answer: { kind: 'keep' } });
+    policy.sample(at(45), 20 * 60); // the system last saw input at 9:25, before the answer
+    expect(policy.sample(at(46), 1)).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ id: 'idle-2', idleSince: iso(at(31)), idleUntil: iso(at(45)) }) }]);
+  });
+});
+
+describe('when the user left, for the stop settings', () => {
+  it('a shutdown during a lock stops at the lock', () => {
+    const policy = new Policy({ ...defaults, stopOnShutdown: true }).running();
+    policy.power('lock-screen', at(30));
+    expect(policy.power('shutdown', at(33))).toEqual([{ kind: 'stop', entryKey: 'e1', at: iso(at(30)), reason: 'shutdown' }]);
+  });
+
+  it('an idle run of exactly the threshold before a sleep counts from its start', () => {
+    const policy = new Policy({ ...defaults, stopOnSleep: true }).running();
+    policy.quietSince(at(10), at(10, 30), at(20)); // read quiet 10:00 at 9:20
+    expect(policy.power('suspend', at(20, 10))).toEqual([{ kind: 'stop', entryKey: 'e1', at: iso(at(10)), reason: 'sleep' }]);
+  });
+});
+
+describe('a timer learned after the user came back', () => {
+  /** No timer known during a lock from 9:00 to `back`; then the web's timer started at `start` arrives. */
+  const learnedLate = (back: number, start: number) => {
+    const policy = new Policy();
+    policy.power('lock-screen', at(0));
+    policy.power('unlock-screen', back);
+    return { policy, commands: policy.feed({ kind: 'timer', at: back + MIN, entry: entry({ key: 'web', start: iso(start) }) }) };
+  };
+
+  it.each([
+    ['an absence of exactly the threshold it ran through', at(10), at(0), { since: at(0), until: at(10) }],
+    ['an absence it ran through for the threshold', at(30), at(20), { since: at(20), until: at(30) }],
+    ['an absence a minute shorter', at(9), at(0), null],
+    ['an absence it ran through for less than the threshold', at(30), at(21), null],
+    ['started as the user came back', at(30), at(30), null],
+    ['started after', at(30), at(30, 30), null],
+  ])('%s', (_name, back, start, asked) => {
+    const { commands } = learnedLate(back, start);
+    expect(commands).toEqual(asked ? [{ kind: 'prompt', prompt: expect.objectContaining({ id: 'idle-1', entryKey: 'web', idleSince: iso(asked.since), idleUntil: iso(asked.until) }) }] : []);
+  });
+
+  it('its question is answered like any other, and the next one is a new prompt', () => {
+    const { policy } = learnedLate(at(30), at(0));
+    expect(policy.feed({ kind: 'answer', at: at(32), promptId: 'idle-1', answer: { kind: 'discard' } })).toEqual([
+      { kind: 'apply', promptId: 'idle-1', operations: [{ op: 'delete', entryKey: 'web' }] }, // away from its very start
+      { kind: 'close-prompt', promptId: 'idle-1', why: 'answered' },
+    ]);
+    policy.power('lock-screen', at(40));
+    expect(policy.power('unlock-screen', at(60))).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ id: 'idle-2', entryKey: 'web', idleSince: iso(at(40)) }) }]);
+  });
+});
+
+describe('the prompt and the timer it is about', () => {
+  it('a stop on sleep that did not happen (the timer still runs) keeps the prompt', () => {
+    const policy = new Policy({ ...defaults, stopOnSleep: true }).running();
+    policy.power('lock-screen', at(10));
+    policy.power('unlock-screen', at(30));
+    policy.power('suspend', at(45)); // stop at 9:45, refused by Clockify: the core still shows e1 running
+    policy.power('resume', at(46));
+    expect(policy.feed({ kind: 'timer', at: at(47), entry: entry() })).toEqual([]);
+    expect(policy.feed({ kind: 'answer', at: at(48), promptId: 'idle-1', answer: { kind: 'discard' } })[0]).toEqual({ kind: 'apply', promptId: 'idle-1', operations: [{ op: 'stopAt', entryKey: 'e1', at: iso(at(10)) }] });
+  });
+
+  it('after the prompt closed for another entry, an absence during that entry is asked about it', () => {
+    const policy = new Policy().running();
+    policy.power('suspend', at(10));
+    policy.power('resume', at(40));
+    policy.feed({ kind: 'timer', at: at(41), entry: entry({ key: 'e2', start: iso(at(41)) }) });
+    policy.power('lock-screen', at(50));
+    expect(policy.power('unlock-screen', at(70))).toEqual([{ kind: 'prompt', prompt: expect.objectContaining({ id: 'idle-2', entryKey: 'e2', idleSince: iso(at(50)), idleUntil: iso(at(70)) }) }]);
   });
 });

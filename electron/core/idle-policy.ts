@@ -221,13 +221,13 @@ function sample(state: IdleState, at: number, idleSeconds: number, threshold: nu
 function leave(state: IdleState, at: number, cause: 'lock' | 'sleep', stop: boolean, threshold: number): IdleStep {
   const current = state.absence;
   const since = awayStart(current, at, threshold);
-  const hard = current !== null && (current.lockedAt !== null || current.asleepAt !== null);
   const absence: Absence = {
     since,
     seen: at,
     lockedAt: cause === 'lock' ? (current?.lockedAt ?? at) : (current?.lockedAt ?? null),
     asleepAt: cause === 'sleep' ? at : (current?.asleepAt ?? null),
-    cause: hard ? strongest(current.cause, cause) : cause,
+    // An idle run's cause is 'idle', weaker than either: a lock or sleep after it names the absence.
+    cause: current ? strongest(current.cause, cause) : cause,
   };
   const next = { ...state, absence };
   return stop && state.timer ? stopRunning(next, since, cause) : unchanged(next);
@@ -254,15 +254,16 @@ function comeBack(state: IdleState, absence: Absence, returnedAt: number, thresh
   const settled = { ...state, absence: null, accountedUntil: Math.max(state.accountedUntil, returnedAt) };
   const timer = state.timer;
   if (!timer) {
-    // Remembered: a timer started elsewhere may be learned only now that the user is back.
-    const since = Math.max(absence.since, state.accountedUntil);
-    return unchanged({ ...settled, lastAbsence: returnedAt - since >= threshold ? { since, until: returnedAt, cause: absence.cause } : null });
+    // Remembered: a timer started elsewhere may be learned only now that the user is back (timerChanged
+    // asks only if the timer ran through the threshold of it).
+    return unchanged({ ...settled, lastAbsence: { since: Math.max(absence.since, state.accountedUntil), until: returnedAt, cause: absence.cause } });
   }
   const since = Math.max(absence.since, timer.start, state.accountedUntil);
   if (returnedAt - since < threshold) return unchanged(settled);
   const open = state.prompt;
-  // Never a second prompt: a further absence extends the open one.
-  const extending = open !== null && open.timer.key === timer.key;
+  // Never a second prompt: a further absence extends the open one (always about this timer: a
+  // timer changed elsewhere closes it).
+  const extending = open !== null;
   const prompt: OpenPrompt = extending
     ? { ...open, timer, until: Math.max(open.until, returnedAt) }
     : { id: `idle-${state.promptsOpened + 1}`, timer, since, until: returnedAt, cause: absence.cause };
@@ -285,7 +286,7 @@ function timerChanged(state: IdleState, entry: RunningEntry | null, threshold: n
   // A timer learned after the user came back (started on the web or the phone) that ran through
   // the last absence: ask about that absence now.
   const last = state.lastAbsence;
-  if (timer && last && !prompt && timer.start < last.until) {
+  if (timer && last && !prompt) {
     const since = Math.max(last.since, timer.start);
     if (last.until - since >= threshold) {
       const opened: OpenPrompt = { id: `idle-${state.promptsOpened + 1}`, timer, since, until: last.until, cause: last.cause };
@@ -295,12 +296,15 @@ function timerChanged(state: IdleState, entry: RunningEntry | null, threshold: n
       };
     }
   }
-  return unchanged({ ...state, timer, absence, lastAbsence: timer ? null : (state.lastAbsence ?? null) });
+  // A timer known since the absence ended (or none now, after one was known): the absence is settled.
+  return unchanged({ ...state, timer, absence, lastAbsence: null });
 }
 
+/** Weakest first. */
+const CAUSES: readonly AwayCause[] = ['idle', 'lock', 'sleep'];
+
 function strongest(a: AwayCause, b: AwayCause): AwayCause {
-  const rank: Record<AwayCause, number> = { idle: 0, lock: 1, sleep: 2 };
-  return rank[a] >= rank[b] ? a : b;
+  return CAUSES[Math.max(CAUSES.indexOf(a), CAUSES.indexOf(b))]!;
 }
 
 function toPrompt(prompt: OpenPrompt): IdlePrompt {

@@ -10,8 +10,13 @@ export interface ServerOverrides {
   readonly regionUrls?: Partial<Record<Exclude<ClockifyServer, 'custom' | 'global'>, string>>;
 }
 
+/** Maton's gateway moved, unless the user chose one. */
+function movedMaton<T extends MatonPlace>(place: T, matonUrl: string | undefined): T {
+  return matonUrl && !place.gatewayUrl ? { ...place, gatewayUrl: matonUrl } : place;
+}
+
 export function withServerOverrides(connection: ConnectionConfig, overrides: ServerOverrides): ConnectionConfig {
-  if (connection.kind === 'maton') return overrides.matonUrl && !connection.gatewayUrl ? { ...connection, gatewayUrl: overrides.matonUrl } : connection;
+  if (connection.kind === 'maton') return movedMaton(connection, overrides.matonUrl);
   if (connection.server === 'custom') return connection;
   const url = connection.server === 'global' ? overrides.apiUrl : overrides.regionUrls?.[connection.server];
   return url ? { kind: 'clockify', server: 'custom', baseUrl: url } : connection;
@@ -19,6 +24,5 @@ export function withServerOverrides(connection: ConnectionConfig, overrides: Ser
 
 /** Where Maton's connections API is for this place: an overridden gateway moves its origin too. */
 export function matonConnectionsWithOverrides(place: MatonPlace, overrides: ServerOverrides): string {
-  const moved = withServerOverrides({ kind: 'maton', ...place }, overrides);
-  return matonConnectionsUrl(moved.kind === 'maton' ? moved : place);
+  return matonConnectionsUrl(movedMaton(place, overrides.matonUrl));
 }

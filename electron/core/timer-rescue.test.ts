@@ -5,12 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EntryDraft } from '../../shared/domain';
+import type { EntryDraft, EntryView, IdlePrompt } from '../../shared/domain';
 import { startFakeClockify, type FakeClockify } from '../../e2e/fake-clockify/server';
 import { openCore, signedIn, type CoreUnderTest } from '../../e2e/support/core-fixture';
 import { FakeClock } from '../../e2e/support/fake-clock';
 import { FakeDesk as Desk } from '../../e2e/support/fake-power';
-import { ActivityLog } from './activity-log';
+import { ActivityLog, type ActivityEvidence, type ActivityRecord } from './activity-log';
+import { TimerRescue } from './timer-rescue';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -179,3 +180,77 @@ describe('the forgotten-timer rescue', () => {
     expect((await start(under)).core.snapshot().idlePrompt).toBeNull();
   });
 });
+
+describe('the rescue and the idle watcher’s prompts', () => {
+  const t = (hhmm: string, day = 10) => Date.parse(`2026-03-${day}T${hhmm}:00Z`);
+  /** The activity log as the rescue reads it: a break from 18:00 to 08:00 the next morning. */
+  class Evidence implements ActivityEvidence {
+    current: ActivityRecord;
+    readonly marked: number[] = [];
+    constructor(lastBreak = { from: t('18:00'), to: t('08:00', 11) }, askedAbout: number | null = null) {
+      this.current = { lastActiveAt: lastBreak.to, awaySince: null, lastBreak, askedAbout };
+    }
+    markAsked(breakFrom: number): void {
+      this.marked.push(breakFrom);
+      this.current = { ...this.current, askedAbout: breakFrom };
+    }
+    onChange(): () => void {
+      return () => undefined;
+    }
+  }
+  const running: EntryView = { key: 'e1', serverId: 's1', workspaceId: 'w', description: 'Report', projectId: null, taskId: null, tagIds: [], billable: false, start: iso(t('09:00')), end: null, sync: 'synced', problem: null, type: 'REGULAR', customFields: [] };
+  const away = (since: number, until: number): IdlePrompt => ({ id: `idle-${since}`, entryKey: 'e1', entryDescription: 'Report', entryStart: running.start, idleSince: iso(since), idleUntil: iso(until), cause: 'sleep' });
+  const hhmm = (at: number) => new Date(at).toISOString().slice(11, 16);
+
+  it.each([
+    ['ending as the break began', t('17:00'), t('18:00'), false],
+    ['beginning as the break ended', t('08:00', 11), t('09:00', 11), false],
+    ['the next afternoon', t('14:00', 11), t('15:00', 11), false],
+    ['overlapping its end', t('07:00', 11), t('08:30', 11), true],
+    ['within it', t('19:00'), t('20:00'), true],
+  ])('a prompt %s covers the break: %s', (_name, since, until, covered) => {
+    const evidence = new Evidence();
+    const rescue = new TimerRescue(evidence);
+    rescue.awayAsked(away(since, until));
+    const found = rescue.question(running, hhmm);
+    expect(found === null).toBe(covered);
+    expect(evidence.marked).toEqual(covered ? [t('18:00')] : []);
+  });
+
+  it('a break asked about already is not marked again', () => {
+    const evidence = new Evidence(undefined, t('18:00'));
+    const rescue = new TimerRescue(evidence);
+    rescue.awayAsked(away(t('19:00'), t('20:00')));
+    expect(rescue.question(running, hhmm)).toBeNull();
+    expect(evidence.marked).toEqual([]);
+  });
+
+  it.each([
+    [20, true],
+    [21, false],
+  ])('remembers the last 20 prompts: after %i, the first covers the break = %s', (count, covered) => {
+    const evidence = new Evidence();
+    const rescue = new TimerRescue(evidence);
+    rescue.awayAsked(away(t('19:00'), t('20:00')));
+    for (let i = 1; i < count; i++) rescue.awayAsked(away(t('10:00', 11) + i * 600_000, t('10:05', 11) + i * 600_000));
+    expect(rescue.question(running, hhmm) === null).toBe(covered);
+  });
+
+  it('each break is its own prompt, answered only by its own id', () => {
+    const evidence = new Evidence();
+    const rescue = new TimerRescue(evidence);
+    rescue.answered('unused-1'); // nothing asked yet
+    const first = rescue.question(running, hhmm)!;
+    expect(first.prompt).toMatchObject({ cause: 'unused', idleSince: iso(t('18:00')), idleUntil: iso(t('08:00', 11)) });
+    expect(first.text).toBe('You stopped using the computer at 18:00 — end the entry then?');
+    rescue.answered('idle-3'); // the idle watcher's prompt, not this one
+    expect(evidence.marked).toEqual([]);
+    evidence.current = { ...evidence.current, lastBreak: { from: t('12:00', 11), to: t('15:00', 11) } };
+    const second = rescue.question(running, hhmm)!;
+    expect(second.prompt.id).not.toBe(first.prompt.id);
+    rescue.answered(second.prompt.id);
+    expect(evidence.marked).toEqual([t('12:00', 11)]);
+    expect(rescue.question(running, hhmm)).toBeNull();
+  });
+});
+

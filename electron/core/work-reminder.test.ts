@@ -83,6 +83,24 @@ describe('nextReminderAt: when', () => {
     expect(next({ reminder: { ...workdays, to: '12:60' } })).toBeNull();
   });
 
+  it.each([
+    ['a minute before the hour', '16:59', t('2026-03-10T15:58:00Z')],
+    ['before the start, within its hour', '09:30', null],
+    ['more than 24 hours', '24:30', null],
+    ['past midnight', '25:00', null],
+    ['seconds', '17:00:00', null],
+    ['something before the time', 'T17:00', null],
+    ['words', 'five', null],
+  ])('the end of working hours as %s (%s)', (_name, to, expected) => {
+    // From 09:40 on Tuesday (Berlin), at 16:58 local.
+    expect(next({ reminder: { ...workdays, from: '09:40', to }, now: t('2026-03-10T15:58:00Z') })).toBe(expected);
+  });
+
+  it('a working day that starts and ends within the same hour, and one over two hours', () => {
+    expect(at(next({ reminder: { ...workdays, from: '09:10', to: '09:50' }, now: t('2026-03-10T06:00:00Z') }))).toBe('2026-03-10T08:10:00.000Z');
+    expect(at(next({ reminder: { ...workdays, from: '09:50', to: '10:10' }, now: t('2026-03-10T06:00:00Z') }))).toBe('2026-03-10T08:50:00.000Z');
+  });
+
   it('accepts 24:00 as the end of the day', () => {
     const evening = { ...workdays, from: '20:00', to: '24:00' };
     expect(at(next({ reminder: evening, now: t('2026-03-10T22:59:00Z') }))).toBe('2026-03-10T22:59:00.000Z'); // 23:59 local
@@ -110,6 +128,12 @@ describe('reminderContent', () => {
   it('offers only Start when there is no recent entry, and shortens long labels', () => {
     expect(reminderContent(null, projectName).actions).toHaveLength(1);
     expect(reminderContent(entry({ description: 'x'.repeat(80), projectId: null }), projectName).actions[1]!.label).toBe(`Continue ${'x'.repeat(39)}…`);
+    expect(reminderContent(entry({ description: 'x'.repeat(40), projectId: null }), projectName).actions[1]!.label).toBe(`Continue ${'x'.repeat(40)}`);
+    expect(reminderContent(entry({ description: 'x'.repeat(41), projectId: null }), projectName).actions[1]!.label).toBe(`Continue ${'x'.repeat(39)}…`);
+  });
+
+  it('names an entry without a description as such', () => {
+    expect(reminderContent(entry({ description: '' }), projectName).actions[1]!.label).toBe('Continue (no description) — Website');
   });
 });
 
@@ -176,5 +200,34 @@ describe('WorkReminder', () => {
     await disabled.clock.advance(60 * MIN);
     expect(disabled.shown).toEqual([]);
     expect(disabled.clock.scheduled).toBe(0);
+  });
+
+  it('a snapshot that changes nothing about the timer does not put the next reminder off', async () => {
+    const { clock, shown, reminder } = remind();
+    reminder.update(snapshot(false));
+    await clock.advance(10 * MIN);
+    reminder.update(snapshot(false, { sync: { pending: 1, online: true, attention: [], lastError: null } }));
+    await clock.advance(20 * MIN);
+    expect(shown.map((s) => s.at)).toEqual(['2026-03-10T10:00:00.000Z', '2026-03-10T10:30:00.000Z']);
+  });
+
+  it('reminds every 5 minutes when set so, on the minute', async () => {
+    const { clock, shown, reminder } = remind({ ...workdays, everyMinutes: 5 });
+    reminder.update(snapshot(false));
+    await clock.advance(12 * MIN);
+    expect(shown.map((s) => s.at)).toEqual(['2026-03-10T10:00:00.000Z', '2026-03-10T10:05:00.000Z', '2026-03-10T10:10:00.000Z']);
+  });
+
+  it('turned on in the settings: reminds from then on', async () => {
+    const settings = { ...workdays, enabled: false };
+    const clock = new FakeClock('2026-03-10T10:00:00Z');
+    const shown: number[] = [];
+    const reminder = new WorkReminder({ clock, settings: () => settings, projectName, show: () => shown.push(clock.now()) });
+    reminder.update(snapshot(false));
+    await clock.advance(5 * MIN);
+    settings.enabled = true;
+    reminder.refresh();
+    expect(shown).toEqual([t('2026-03-10T10:05:00Z')]);
+    reminder.dispose();
   });
 });

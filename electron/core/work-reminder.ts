@@ -30,16 +30,14 @@ export interface ReminderInput {
  */
 export function nextReminderAt(input: ReminderInput): number | null {
   const { reminder } = input;
-  if (!reminder.enabled || input.timerRunning || reminder.days.length === 0) return null;
+  if (!reminder.enabled || input.timerRunning) return null;
   const from = clockTime(reminder.from);
   const to = clockTime(reminder.to);
   if (!from || !to || to.minutes <= from.minutes) return null;
   const every = reminder.everyMinutes * 60_000;
-  let earliest = input.now;
-  if (input.lastShownAt !== null) earliest = Math.max(earliest, input.lastShownAt + every);
-  if (input.notTrackingSince != null) earliest = Math.max(earliest, input.notTrackingSince + every);
+  const earliest = Math.max(input.now, (input.lastShownAt ?? -Infinity) + every, (input.notTrackingSince ?? -Infinity) + every);
   const local = new TZDate(earliest, input.zone);
-  // Today and the next 7 days cover every weekday once more.
+  // Today and the next 7 days cover every weekday once more (no days chosen: never).
   for (let offset = 0; offset <= 7; offset++) {
     const [year, month, day] = [local.getFullYear(), local.getMonth(), local.getDate() + offset];
     if (!reminder.days.includes(new TZDate(year, month, day, 12, 0, input.zone).getDay())) continue;
