@@ -1,6 +1,6 @@
 // Durable JSON files: what a write leaves on disk, and what a read makes of a file that is missing,
 // valid, or not readable (moved aside under a dated name, never overwritten).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,14 @@ describe('writeJsonDurably', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ a: 2 });
     expect(readdirSync(path.dirname(file))).toEqual(['state.json']);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  // Linux lists a process's open files in /proc: a write that left its file open would show there.
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file it wrote, so a long session does not run out of file handles', () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) writeJsonDurably(path.join(dir, 'state.json'), { i });
+    expect(open()).toBe(before);
   });
 });
 

@@ -68,6 +68,15 @@ describe('Reconciler.reconcile', () => {
     const cases: { name: string; local: TimeEntry[]; remote: TimeEntry | null; outcome: string; running: unknown[]; notices: string[]; reads: number }[] = [
       { name: 'nothing anywhere', local: [], remote: null, outcome: 'unchanged', running: [], notices: [], reads: 0 },
       { name: 'the same timer, as it was', local: [entry()], remote: entry(), outcome: 'unchanged', running: [[OURS, 'Writing']], notices: [], reads: 0 },
+      {
+        name: 'the same timer, as it was, after an earlier entry',
+        local: [entry({ id: THEIRS, description: 'Call', end: '2026-11-30T09:00:00Z' }), entry()],
+        remote: entry(),
+        outcome: 'unchanged',
+        running: [[OURS, 'Writing']],
+        notices: [],
+        reads: 0,
+      },
       { name: 'the same timer, renamed on the web', local: [entry()], remote: entry({ description: 'Editing' }), outcome: 'changed', running: [[OURS, 'Editing']], notices: [], reads: 0 },
       {
         name: 'ours stopped on the web',
