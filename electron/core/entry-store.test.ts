@@ -177,3 +177,38 @@ describe('EntryStore journal writes', () => {
     expect(saved.at(-1) && 'interruption' in saved.at(-1)!).toBe(false);
   });
 });
+
+describe('EntryStore account scopes', () => {
+  it('lists each other account with changes waiting once, never the active one or none', () => {
+    const { entries } = store({ intents: [stop('i1', 'e1', 'lena'), stop('i2', 'e2', 'lena'), stop('i3', 'e3', 'jonas'), stop('i4', 'e4')], ids: {} });
+    entries.setActiveAccount(null);
+    expect(entries.intents.map((intent) => intent.id)).toEqual(['i4']);
+    expect(entries.waitingAccounts()).toEqual(['lena', 'jonas']);
+    entries.setActiveAccount('jonas');
+    expect(entries.waitingAccounts()).toEqual(['lena']);
+  });
+
+  it('gives another account’s outbox its own entries and changes, whichever account is active', () => {
+    const { entries, saved } = store({ intents: [stop('i1', 'j1', 'jonas'), create('i2', 'l-2', 'jonas')], ids: {} });
+    entries.setActiveAccount('lena');
+    entries.restoreServer([server('mine')], 'w1');
+    const jonas = entries.scope('jonas');
+    jonas.applyServer({ entry: server('j1', { end: null }) });
+    expect(jonas.intents.map((intent) => intent.id)).toEqual(['i1', 'i2']);
+    expect(ids(jonas.serverEntries())).toEqual(['j1']);
+    expect([jonas.find('j1')?.end, jonas.find('mine'), jonas.serverIdOf('j1')]).toEqual(['2026-11-30T10:00:00Z', undefined, 'j1']);
+    jonas.patchIntent('i1', { problem: { reason: 'Locked', status: 403 } });
+    expect(saved.at(-1)?.intents.find((intent) => intent.id === 'i1')?.problem).toEqual({ reason: 'Locked', status: 403 });
+    jonas.confirm('i2', { entry: server('j2') }, 0);
+    expect([...jonas.claimedServerIds()]).toEqual(['j2']);
+    expect(jonas.intents.map((intent) => intent.id)).toEqual(['i1']);
+    expect(ids(entries.serverEntries())).toEqual(['mine']);
+    expect(entries.intents).toEqual([]);
+  });
+
+  it('applies the active account’s changes to entries read apart (an older day)', () => {
+    const { entries } = store({ intents: [stop('i1', 'old', 'lena'), stop('i2', 'old', 'jonas')], ids: {} });
+    entries.setActiveAccount('lena');
+    expect(entries.viewOver([server('old', { end: null })]).map((view) => [view.key, view.end, view.sync])).toEqual([['old', '2026-11-30T10:00:00Z', 'pending']]);
+  });
+});
