@@ -45,11 +45,15 @@ export function createFileCacheStore(dataDir: string): CacheStore {
   return {
     load: () => {
       const read = readJsonOrSetAside(file, (raw): CacheFile | string => {
-        const data = raw && typeof raw === 'object' ? (raw as { version?: unknown; accounts?: unknown }) : null;
+        // JSON gives null, a primitive (whose version reads as undefined), a list or an object.
+        const data = raw as { version?: unknown; accounts?: unknown } | null;
         if (data?.version === 2 && data.accounts && typeof data.accounts === 'object') {
           return { accounts: Object.fromEntries(Object.entries(data.accounts as Record<string, object>).map(([id, cache]) => [id, { ...EMPTY_CACHE, ...cache }])) };
         }
-        if (data?.version === 1) return { accounts: {}, unowned: { ...EMPTY_CACHE, ...(data as object) } as AppCache };
+        if (data?.version === 1) {
+          const { version: _version, ...cache } = data;
+          return { accounts: {}, unowned: { ...EMPTY_CACHE, ...cache } as AppCache };
+        }
         return 'not a cache of this version';
       });
       return read.status === 'ok' ? read.value : { accounts: {} };

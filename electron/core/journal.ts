@@ -38,7 +38,7 @@ const fieldsSchema = z.object({
   end: z.string().nullable(),
   // Journals written before entry types and custom fields were kept have neither.
   type: z.string().default('REGULAR'),
-  customFields: z.array(z.object({ customFieldId: z.string(), value: z.unknown().transform((v) => v ?? null) })).default([]),
+  customFields: z.array(z.object({ customFieldId: z.string(), value: z.unknown().optional().transform((v) => v ?? null) })).default([]),
 });
 const base = {
   id: z.string(),
