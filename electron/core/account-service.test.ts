@@ -22,20 +22,24 @@ const JONAS = { id: 'u-jonas', name: 'Jonas Weber', email: 'jonas@example.com' }
 
 const refusal = (init: Partial<ClockifyErrorInit>) => new ClockifyError({ kind: 'unauthorized', method: 'GET', path: '/user', status: 401, ...init });
 
-/** A keychain in memory; `fail` makes one operation throw, as a locked or missing keychain does. */
-function keychain(fail: Partial<Record<'get' | 'set' | 'delete', string>> = {}) {
+/**
+ * A keychain in memory; `fail` makes one operation throw, as a locked or missing keychain does (a
+ * string is thrown as an Error with that message, anything else as it is).
+ */
+function keychain(fail: Partial<Record<'get' | 'set' | 'delete', unknown>> = {}) {
   const stored = new Map<string, string>();
+  const refuse = (reason: unknown) => Promise.reject(typeof reason === 'string' ? new Error(reason) : reason);
   const store: SecretStore & { stored: Map<string, string>; fail: typeof fail } = {
     kind: 'keychain',
     stored,
     fail,
-    get: (account) => (store.fail.get ? Promise.reject(new Error(store.fail.get)) : Promise.resolve(stored.get(account) ?? null)),
+    get: (account) => (store.fail.get ? refuse(store.fail.get) : Promise.resolve(stored.get(account) ?? null)),
     set: (account, secret) => {
-      if (store.fail.set) return Promise.reject(new Error(store.fail.set));
+      if (store.fail.set) return refuse(store.fail.set);
       stored.set(account, secret);
       return Promise.resolve();
     },
-    delete: (account) => (store.fail.delete ? Promise.reject(new Error(store.fail.delete)) : Promise.resolve(stored.delete(account))),
+    delete: (account) => (store.fail.delete ? refuse(store.fail.delete) : Promise.resolve(stored.delete(account))),
   };
   return store;
 }
@@ -230,7 +234,6 @@ describe('connecting with a key', () => {
     const { service } = setUp({ secrets });
     await service.connect(GLOBAL, 'lena-key');
     secrets.fail = {};
-    delete secrets.fail.set;
     await service.connect(GLOBAL, 'jonas-key');
     await service.connect(GLOBAL, 'lena-key');
     expect(service.keychainProblem).toBeNull();
@@ -446,6 +449,33 @@ describe('signing out', () => {
     await service.signOut();
     expect(service.session).toBeNull();
     expect(service.keychainProblem).toBe('The keychain is locked');
+  });
+});
+
+describe('a keychain failing with something that is not an Error', () => {
+  // Native keychain bindings may reject with a bare value: its text is still what the person reads.
+  const odd = { toString: () => 'secret service gone' };
+
+  it('at start-up, on switching, on connecting and on signing out', async () => {
+    const secrets = keychain({ get: odd });
+    const { service } = setUp({ secrets, settings: settingsFile({ connection: GLOBAL }) });
+    await service.restore();
+    expect(service.keychainProblem).toBe('secret service gone');
+
+    secrets.fail = { set: odd };
+    await service.connect(GLOBAL, 'lena-key');
+    expect(service.keychainProblem).toBe('secret service gone. The key is kept in memory until the app quits.');
+
+    secrets.fail = {};
+    await service.connect(GLOBAL, 'jonas-key');
+    secrets.fail = { get: odd };
+    const other = service.accounts.find((account) => account.userId === JONAS.id)!;
+    await service.activate(GLOBAL_ID);
+    expect(await service.activate(other.id)).toMatchObject({ ok: false, error: { kind: 'keychain', message: 'The key of jonas@example.com could not be read: secret service gone' } });
+
+    secrets.fail = { delete: odd };
+    await service.signOut();
+    expect(service.keychainProblem).toBe('secret service gone');
   });
 });
 

@@ -290,10 +290,7 @@ function failure(error: UserError): { ok: false; error: UserError } {
   return { ok: false, error };
 }
 
+/** The host named in "cannot reach" messages (connect checked the URL before any request). */
 function hostOf(connection: ConnectionConfig): string {
-  try {
-    return new URL(connectionBaseUrl(connection)).host;
-  } catch {
-    return 'the server';
-  }
+  return new URL(connectionBaseUrl(connection)).host;
 }
