@@ -17,13 +17,19 @@ function setUp(options: { users?: Record<string, { name: string; email: string }
   const users = { ...options.users };
   const fail: Partial<Record<keyof MatonConnectionsApi | 'browser', unknown[]>> = {};
   const calls: string[] = [];
+  /** Answers held back until the test lets them go, one per call (for races). */
+  const holds: Partial<Record<'list' | 'get', Promise<void>[]>> = {};
+  const held = (kind: 'list' | 'get') => holds[kind]?.shift() ?? Promise.resolve();
   const next = (kind: keyof typeof fail) => {
     const error = fail[kind]?.shift();
     if (error !== undefined) throw error;
   };
   let created = 0;
   const api: MatonConnectionsApi = {
-    list: () => Promise.resolve().then(() => (next('list'), [...connections.values()])),
+    list: () => {
+      const listed = [...connections.values()];
+      return held('list').then(() => (next('list'), listed));
+    },
     create: () =>
       Promise.resolve().then(() => {
         next('create');
@@ -32,14 +38,15 @@ function setUp(options: { users?: Record<string, { name: string; email: string }
         connections.set(id, made);
         return made;
       }),
-    get: (id) =>
-      Promise.resolve().then(() => {
-        calls.push(`get ${id}`);
+    get: (id) => {
+      calls.push(`get ${id}`);
+      return held('get').then(() => {
         next('get');
         const found = connections.get(id);
         if (!found) throw maton('not-found', 404);
         return found;
-      }),
+      });
+    },
     remove: (id) =>
       Promise.resolve().then(() => {
         calls.push(`remove ${id}`);
@@ -81,7 +88,14 @@ function setUp(options: { users?: Record<string, { name: string; email: string }
     }
     return at;
   };
-  return { setup, connections, users, fail, calls, clock, opened, notices, pollTimes, useConnection: (id: string | null) => (inUse = id) };
+  return { setup, connections, users, fail, holds, calls, clock, opened, notices, pollTimes, useConnection: (id: string | null) => (inUse = id) };
+}
+
+/** A promise the test resolves when it chooses. */
+function gate() {
+  let open: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
 }
 
 const LENA = { name: 'Lena Fischer', email: 'lena@example.com' };
@@ -304,5 +318,112 @@ describe('MatonSetup', () => {
     const newer = setup.load();
     await Promise.all([older, newer]);
     expect(setup.view()).toMatchObject({ loading: false, connections: [{ email: 'jonas@example.com' }] });
+  });
+
+  it('shows nothing until the list was read once; while reading it again, says it is loading', async () => {
+    const { setup, holds } = setUp({ users: { a: LENA } });
+    const first = gate();
+    holds.list = [first.promise];
+    const started = setup.start(PLACE, 'key');
+    await Promise.resolve();
+    expect(setup.view()).toBeNull();
+    first.open();
+    await started;
+    const again = gate();
+    holds.list = [again.promise];
+    const loading = setup.load();
+    expect(setup.view()).toMatchObject({ loading: true, problem: null, connections: [{ connectionId: 'a' }] });
+    again.open();
+    await loading;
+    expect(setup.view()?.loading).toBe(false);
+  });
+
+  it('an older list answering after a newer one was asked for changes nothing, even failing', async () => {
+    const { setup, holds, fail, connections } = setUp({ users: { a: LENA } });
+    await setup.start(PLACE, 'key');
+    const older = gate();
+    const newer = gate();
+    holds.list = [older.promise, newer.promise];
+    fail.list = [maton('server', 500)];
+    const first = setup.load();
+    connections.set('b', connection('b', 'ACTIVE'));
+    const second = setup.load();
+    older.open();
+    expect(await first).toEqual({ ok: true, value: null });
+    expect(setup.view()).toMatchObject({ loading: true, problem: null });
+    newer.open();
+    await second;
+    expect(setup.view()).toMatchObject({ loading: false, problem: null, connections: [{ connectionId: 'a' }, { connectionId: 'b' }] });
+  });
+
+  it('an older list answering first is not shown while a newer one is awaited', async () => {
+    const { setup, holds, connections } = setUp({ users: { a: LENA, b: JONAS } });
+    connections.delete('b');
+    await setup.start(PLACE, 'key');
+    const older = gate();
+    const newer = gate();
+    holds.list = [older.promise, newer.promise];
+    connections.set('b', connection('b', 'ACTIVE'));
+    const first = setup.load();
+    connections.delete('a');
+    const second = setup.load();
+    older.open();
+    await first;
+    expect(setup.view()?.connections.map((c) => c.connectionId)).toEqual(['a']);
+    newer.open();
+    await second;
+    expect(setup.view()?.connections.map((c) => c.connectionId)).toEqual(['b']);
+  });
+
+  it('a list answering after the key was closed and another opened does not show the new one early', async () => {
+    const { setup, holds } = setUp({ users: { a: LENA } });
+    const first = gate();
+    const second = gate();
+    holds.list = [first.promise, second.promise];
+    const a = setup.start(PLACE, 'key-a');
+    const b = setup.start(PLACE, 'key-b');
+    first.open();
+    await a;
+    expect(setup.view()).toBeNull();
+    expect(setup.current).toEqual({ place: PLACE, secret: 'key-b' });
+    second.open();
+    await b;
+    expect(setup.view()).toMatchObject({ loading: false, connections: [{ connectionId: 'a' }] });
+  });
+
+  it('cancelling while Maton is being asked stops the asking for good', async () => {
+    const { setup, holds, calls, clock, connections } = setUp({ users: { a: LENA } });
+    await setup.start(PLACE, 'key');
+    await setup.add();
+    const answer = gate();
+    holds.get = [answer.promise];
+    await clock.advance(2_000);
+    await setup.cancelAdd();
+    answer.open();
+    await clock.advance(60_000);
+    expect(calls.filter((call) => call.startsWith('get'))).toEqual(['get new-1']);
+    expect(setup.view()?.adding).toBeNull();
+    expect([...connections.keys()]).toEqual(['a']);
+  });
+
+  it('cancelling with nothing waiting removes nothing', async () => {
+    const { setup, calls } = setUp({ users: { a: LENA } });
+    await setup.start(PLACE, 'key');
+    expect(await setup.cancelAdd()).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([]);
+  });
+
+  it('the connection in use is kept even when it is not in the list', async () => {
+    const { setup } = setUp({ users: { a: LENA }, inUse: 'gone' });
+    await setup.start(PLACE, 'key');
+    expect(await setup.remove('gone')).toMatchObject({ ok: false, error: { kind: 'in-use', message: 'This account is the account in use: switch to another account first, then remove it.' } });
+  });
+
+  it('a removed connection leaves the list even when the list cannot be read again', async () => {
+    const { setup, fail } = setUp({ users: { a: LENA, b: JONAS } });
+    await setup.start(PLACE, 'key');
+    fail.list = [maton('network')];
+    expect(await setup.remove('a')).toEqual({ ok: true, value: null });
+    expect(setup.view()).toMatchObject({ connections: [{ connectionId: 'b' }], problem: expect.stringMatching(/^Cannot reach gateway\.example/) });
   });
 });
