@@ -127,7 +127,7 @@ export class AccountService {
     return this.accounts.some((account) => account.id === base) ? `${base}@${userId}` : base;
   }
 
-  /** The active account's per-account settings go back into its record. */
+  /** The active account's per-account settings go back into its record (before it is left, or its record rewritten). */
   private saveLeavingSettings(): void {
     const settings = this.deps.settings.get();
     const leaving = this.current?.accountId;
@@ -166,7 +166,7 @@ export class AccountService {
       this.memoryKeys.set(accountId, key);
       this.problem = `${error instanceof Error ? error.message : String(error)}. The key is kept in memory until the app quits.`;
     }
-    if (this.current?.accountId !== accountId) this.saveLeavingSettings();
+    this.saveLeavingSettings();
     const known = this.accounts.find((account) => account.id === accountId);
     const record: AccountRecord = {
       id: accountId,
@@ -290,10 +290,7 @@ function failure(error: UserError): { ok: false; error: UserError } {
   return { ok: false, error };
 }
 
+/** The host named in "cannot reach" messages (connect checked the URL before any request). */
 function hostOf(connection: ConnectionConfig): string {
-  try {
-    return new URL(connectionBaseUrl(connection)).host;
-  } catch {
-    return 'the server';
-  }
+  return new URL(connectionBaseUrl(connection)).host;
 }
