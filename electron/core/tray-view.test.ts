@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSnapshot, EntryView, ProjectOption } from '../../shared/domain';
+import { focusText, focusTrayItems } from './tray-focus';
 import { distinctRecent, startingTray, trayGoalProgress, trayIconState, trayMenu, trayTitle, trayTooltip, type TrayMenuItem } from './tray-view';
 
 const now = Date.parse('2026-03-10T15:00:00Z');
@@ -25,6 +26,7 @@ function snapshot(over: Partial<AppSnapshot> = {}): AppSnapshot {
   };
 }
 
+const northwind = { id: 'w2', name: 'Northwind Studio', rules: { forceProjects: false, forceTasks: false, forceTags: false, forceDescription: false, onlyAdminsCreateProject: false, onlyAdminsCreateTag: false } };
 const running = snapshot({ timer: { status: 'running', entry: entry({}) } });
 const name = (id: string | null) => (id ? (projects.get(id)?.name ?? '') : '');
 
@@ -196,7 +198,7 @@ describe('the tray menu, item by item, per state', () => {
     ],
     [
       'running in another workspace, with a long description: named and cut to fit',
-      snapshot({ timer: { status: 'running', entry: entry({ description: long, workspaceId: 'w2' }) }, workspaces: [{ id: 'w2', name: 'Northwind Studio', rules: { forceProjects: false, forceTasks: false, forceTags: false, forceDescription: false } }], recent: [] }),
+      snapshot({ timer: { status: 'running', entry: entry({ description: long, workspaceId: 'w2' }) }, workspaces: [northwind], recent: [] }),
       ['[● Quarterly planning with the whole design team a… (in Northwind Studio) · 1:12]', 'Stop → stop', '—', 'Quick entry… → quick-entry', 'Open → open', 'Settings… → settings', '—', 'Quit (the timer keeps running in Clockify) → quit'],
     ],
     [
@@ -252,7 +254,7 @@ describe('the tray menu, item by item, per state', () => {
 
 describe('the tooltip and title in other states', () => {
   it('names the workspace the timer runs in when it is not the chosen one', () => {
-    const elsewhere = snapshot({ timer: { status: 'running', entry: entry({ description: '', workspaceId: 'w2' }) }, workspaces: [{ id: 'w2', name: 'Northwind Studio', rules: { forceProjects: false, forceTasks: false, forceTags: false, forceDescription: false } }] });
+    const elsewhere = snapshot({ timer: { status: 'running', entry: entry({ description: '', workspaceId: 'w2' }) }, workspaces: [northwind] });
     expect(trayTooltip(elsewhere, now, name)).toBe('(no description) — Website (in Northwind Studio) · 1:12 · today 5:40 · week 5:40');
     expect(trayTooltip(snapshot({ timer: { status: 'running', entry: entry({ projectId: null }) } }), now, () => '')).toBe('Design review · 1:12 · today 5:40 · week 5:40');
   });
@@ -272,5 +274,54 @@ describe('distinctRecent', () => {
   it('treats the same tags in another order as the same entry, and other tags as another', () => {
     const tagged = [entry({ key: 'a', tagIds: ['t1', 't2'], end: '2026-03-10T12:00:00Z' }), entry({ key: 'b', tagIds: ['t2', 't1'], end: '2026-03-10T11:00:00Z' }), entry({ key: 'c', tagIds: ['t3'], end: '2026-03-10T10:00:00Z' })];
     expect(distinctRecent(tagged, 5).map((e) => e.key)).toEqual(['a', 'c']);
+  });
+});
+
+describe('the focus mode in the tray, per phase', () => {
+  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const cases: [string, AppSnapshot['pomodoro'], string | null, string[]][] = [
+    ['off', null, null, []],
+    ['ready (not started)', { phase: 'ready', round: 1, rounds: 4 }, null, []],
+    ['working, minutes left rounded up', { phase: 'work', round: 2, rounds: 4, endsAt: at(12 + 1 / 60) }, 'Focus 13 min left (round 2 of 4)', ['Pause focus for this timer (meeting) → focus pause']],
+    ['working, exactly 12 minutes left', { phase: 'work', round: 1, rounds: 3, endsAt: at(12) }, 'Focus 12 min left (round 1 of 3)', ['Pause focus for this timer (meeting) → focus pause']],
+    ['working, the end already past (a late tick)', { phase: 'work', round: 1, rounds: 3, endsAt: at(-2) }, 'Focus 0 min left (round 1 of 3)', ['Pause focus for this timer (meeting) → focus pause']],
+    ['work time up', { phase: 'work-over', round: 4, rounds: 4, since: at(0), longBreak: true }, 'Work time is up: take a break', ['Take a break → focus break', 'Keep working → focus keep-working', 'Pause focus for this timer (meeting) → focus pause']],
+    ['on a short break', { phase: 'break', round: 1, rounds: 4, endsAt: at(4), longBreak: false, tracked: false }, 'Break 4 min left', ['Back to work → focus back-to-work']],
+    ['on a long break', { phase: 'break', round: 4, rounds: 4, endsAt: at(15), longBreak: true, tracked: true }, 'Long break 15 min left', ['Back to work → focus back-to-work']],
+    ['break over', { phase: 'break-over', round: 1, rounds: 4, since: at(0) }, 'Break is over', ['Back to work → focus back-to-work']],
+    ['paused for a meeting', { phase: 'paused', round: 2, rounds: 4 }, 'Focus paused', ['Resume focus → focus resume']],
+  ];
+  it.each(cases)('%s', (_phase, pomodoro, text, choices) => {
+    const state = snapshot({ pomodoro });
+    expect(focusText(state, now)).toBe(text);
+    expect(read(focusTrayItems(state))).toEqual(choices);
+  });
+  it('shows nothing once signed out', () => {
+    const state = snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null }, pomodoro: { phase: 'paused', round: 2, rounds: 4 } });
+    expect([focusText(state, now), focusTrayItems(state)]).toEqual([null, []]);
+  });
+});
+
+describe('favourites in the tray menu', () => {
+  const favourite = (i: number, over: Partial<NonNullable<AppSnapshot['favourites']>[number]> = {}) => ({
+    id: `f${i}`, position: i, description: `Favourite ${i}`, projectId: null, projectName: '', projectColor: '', taskId: null, tagIds: [], billable: false, shortcut: '', problem: null, shortcutProblem: null, ...over,
+  });
+  const head = (state: AppSnapshot) => read(trayMenu(state, now, projects)).slice(0, 3);
+  it('lists at most nine (the popover shows them all), then a separator', () => {
+    const items = read(trayMenu(snapshot({ favourites: Array.from({ length: 11 }, (_, i) => favourite(i + 1)) }), now, projects));
+    expect(items.slice(0, 11)).toEqual([...Array.from({ length: 9 }, (_, i) => `★ Favourite ${i + 1} → favourite f${i + 1}`), '—', '[Not tracking]']);
+  });
+  it('cuts a long label to 48 characters and names a favourite without a description', () => {
+    const long = 'A favourite with a description far too long for any tray menu';
+    expect(head(snapshot({ favourites: [favourite(1, { description: long }), favourite(2, { description: '', projectName: 'Website' })] }))).toEqual([
+      `★ ${long.slice(0, 47)}… → favourite f1`,
+      '★ (no description) — Website → favourite f2',
+      '—',
+    ]);
+  });
+  it('is empty without favourites, with none loaded yet, or signed out', () => {
+    expect(head(snapshot({ favourites: [] }))[0]).toBe('[Not tracking]');
+    expect(head(snapshot({ favourites: undefined }))[0]).toBe('[Not tracking]');
+    expect(head(snapshot({ favourites: [favourite(1)], account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } }))[0]).toBe('[Not connected]');
   });
 });
