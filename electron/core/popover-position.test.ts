@@ -27,6 +27,9 @@ describe('popoverPosition', () => {
     ['under a tray at the top of a work area that starts at 0', { x: 1500, y: 0, width: 24, height: 24 }, screen, { x: 1322, y: 30 }],
     ['above a tray at the bottom of a work area that runs to the screen’s edge', { x: 1880, y: 1040, width: 24, height: 40 }, screen, { x: 1534, y: 434 }],
     ['above a tray at the left end of a bottom bar, kept inside the work area', { x: 8, y: 1040, width: 24, height: 40 }, screen, { x: 6, y: 434 }],
+    // Another bar (a dock) under the one with the tray: the popover opens below both.
+    ['under a tray at the top, below a dock under the tray’s bar', { x: 1500, y: 0, width: 24, height: 24 }, { ...screen, y: 72, height: 1008 }, { x: 1322, y: 78 }],
+    ['above a tray low on the screen but not at its edge, kept inside the top of the work area', { x: 1500, y: 600, width: 24, height: 24 }, screen, { x: 1322, y: 6 }],
     // A second display below the first: "top" and "bottom" are of that display's work area.
     ['under a tray at the top of a display below another', { x: 1500, y: 1080, width: 24, height: 24 }, { ...screen, y: 1080 }, { x: 1322, y: 1110 }],
     ['above a tray at the bottom of a display below another', { x: 1500, y: 2120, width: 24, height: 40 }, { ...screen, y: 1080 }, { x: 1322, y: 1514 }],
