@@ -63,6 +63,7 @@ describe('tray tooltip and title', () => {
 describe('tray icon state', () => {
   it.each([
     ['idle', snapshot()],
+    ['offline', snapshot({ account: { status: 'signed-out', envKeyAvailable: null, keychainProblem: null } })],
     ['running', running],
     ['pending', snapshot({ sync: { pending: 1, online: true, attention: [], lastError: null } })],
     ['offline', snapshot({ sync: { pending: 1, online: false, attention: [], lastError: 'x' } })],
@@ -177,7 +178,8 @@ function read(menu: readonly TrayMenuItem[]): string[] {
   return menu.map((item) => {
     if (item.type === 'separator') return '—';
     if (item.type === 'label') return `[${item.label}]`;
-    return `${item.label} → ${Object.values(item.command).join(' ')}${item.enabled ? '' : ' (greyed out)'}`;
+    if (item.type === 'command') return `${item.label} → ${Object.values(item.command).join(' ')}${item.enabled ? '' : ' (greyed out)'}`;
+    return `an item the tray cannot show: ${JSON.stringify(item)}`;
   });
 }
 
@@ -198,7 +200,7 @@ describe('the tray menu, item by item, per state', () => {
     ],
     [
       'running in another workspace, with a long description: named and cut to fit',
-      snapshot({ timer: { status: 'running', entry: entry({ description: long, workspaceId: 'w2' }) }, workspaces: [northwind], recent: [] }),
+      snapshot({ timer: { status: 'running', entry: entry({ description: long, workspaceId: 'w2' }) }, workspaces: [{ ...northwind, id: 'w', name: 'Home' }, northwind], recent: [] }),
       ['[● Quarterly planning with the whole design team a… (in Northwind Studio) · 1:12]', 'Stop → stop', '—', 'Quick entry… → quick-entry', 'Open → open', 'Settings… → settings', '—', 'Quit (the timer keeps running in Clockify) → quit'],
     ],
     [
@@ -254,7 +256,7 @@ describe('the tray menu, item by item, per state', () => {
 
 describe('the tooltip and title in other states', () => {
   it('names the workspace the timer runs in when it is not the chosen one', () => {
-    const elsewhere = snapshot({ timer: { status: 'running', entry: entry({ description: '', workspaceId: 'w2' }) }, workspaces: [northwind] });
+    const elsewhere = snapshot({ timer: { status: 'running', entry: entry({ description: '', workspaceId: 'w2' }) }, workspaces: [{ ...northwind, id: 'w', name: 'Home' }, northwind] });
     expect(trayTooltip(elsewhere, now, name)).toBe('(no description) — Website (in Northwind Studio) · 1:12 · today 5:40 · week 5:40');
     expect(trayTooltip(snapshot({ timer: { status: 'running', entry: entry({ projectId: null }) } }), now, () => '')).toBe('Design review · 1:12 · today 5:40 · week 5:40');
   });
