@@ -120,6 +120,21 @@ describe('an interruption', () => {
     expect(under.core.snapshot().sync.pending).toBe(before.sync.pending);
   });
 
+  it('a stop at a moment the interruption cannot end is refused as any stop: the interruption runs on, nothing comes back, nothing is said', async () => {
+    const under = await ready();
+    await interrupted(under);
+    await under.clock.advance(10 * MIN);
+    await under.settled();
+    const said = under.notices.length;
+    suite.fake.clearRequests();
+    expect(under.core.stopTimerAt(iso(under.clock.now() - 30 * MIN))).toMatchObject({ ok: false, error: { field: 'end', message: expect.stringMatching(/^The timer began at \d\d:\d\d: stop it at a later time/) } });
+    expect(running(under).description).toBe('Phone call');
+    expect(under.core.snapshot().interruption).toMatchObject({ returnTo: { description: 'Writing' } });
+    expect(under.notices.length).toBe(said);
+    await under.settled();
+    expect(writes()).toEqual([]);
+  });
+
   it('a stop Clockify refused earlier keeps the work from coming back, but the interruption still stops, and the user is told', async () => {
     const under = await ready();
     suite.fake.addFault({ kind: 'status', status: 400, body: JSON.stringify({ message: 'Entry is locked', code: 501 }), count: 1, match: { method: 'PATCH' } });
@@ -188,6 +203,34 @@ describe('switched to X at a past moment', () => {
     expect(writes()).toEqual(['PATCH 200', 'POST 201']);
     expect(onServer('Writing')[0]!.end).toBe(at);
     expect(onServer('Review')).toEqual([expect.objectContaining({ start: at, end: null })]);
+  });
+
+  it('during an interruption ends its return: stopping X later brings nothing back', async () => {
+    const under = await ready();
+    await interrupted(under);
+    await under.clock.advance(10 * MIN);
+    await under.settled();
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), iso(under.clock.now() - 5 * MIN))).toEqual({ ok: true, value: null });
+    expect(under.core.snapshot().interruption).toBeNull();
+    // The journal keeps no return either (resumed later, the call would bring the work back).
+    expect(JSON.parse(readFileSync(path.join(under.dataDir, 'journal.json'), 'utf8'))).not.toHaveProperty('interruption');
+    expect(under.core.stopTimer()).toEqual({ ok: true, value: null });
+    expect(under.core.snapshot().timer.status).not.toBe('running');
+    await under.settled();
+    expect(onServer('Writing')).toHaveLength(1);
+  });
+
+  it('at this very moment is an ordinary switch; at the moment the timer began, or a time that is no time, is refused', async () => {
+    const under = await ready();
+    under.core.startTimer(draft());
+    await under.clock.advance(30 * MIN);
+    await under.settled();
+    const began = running(under).start;
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), began)).toMatchObject({ ok: false, error: { field: 'start', message: expect.stringMatching(/began at/) } });
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), 'soon')).toMatchObject({ ok: false, error: { field: 'start', message: 'Enter when you switched, such as 10:30 or -20m.' } });
+    const now = iso(under.clock.now());
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), now)).toEqual({ ok: true, value: null });
+    expect(running(under)).toMatchObject({ description: 'Review', start: now });
   });
 
   it('refuses a moment to come, one before the timer began, and no timer, in words, sending nothing', async () => {
