@@ -43,9 +43,9 @@ async function interrupted(under: CoreUnderTest) {
 describe('an interruption', () => {
   it('stops the work, and its stop brings the work back as a new entry with the same fields, from the moment it stopped', async () => {
     const under = await ready();
-    const { tagId, at } = await interrupted(under);
+    const { work, tagId, at } = await interrupted(under);
     expect(running(under).description).toBe('Phone call');
-    expect(under.core.snapshot().interruption).toMatchObject({ returnTo: { description: 'Writing' } });
+    expect(under.core.snapshot().interruption).toEqual({ entryKey: running(under).key, returnTo: { key: work.key, description: 'Writing' } });
     await under.clock.advance(10 * MIN);
     await under.settled();
     expect(onServer('Writing')).toEqual([expect.objectContaining({ end: at })]);
