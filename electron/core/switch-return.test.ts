@@ -55,7 +55,7 @@ describe('an interruption', () => {
     const back = running(under);
     expect(back).toMatchObject({ description: 'Writing', billable: true, tagIds: [tagId], start: iso(under.clock.now()) });
     expect(under.core.snapshot().interruption).toBeNull();
-    expect(under.notices.at(-1)?.text).toMatch(/^Back to “Writing” as a new entry from \d\d:\d\d\.$/);
+    expect(under.notices.at(-1)).toMatchObject({ level: 'info', text: expect.stringMatching(/^Back to “Writing” as a new entry from \d\d:\d\d\.$/) });
     await under.settled();
     expect(writes()).toEqual(['PATCH 200', 'POST 201']);
     expect(onServer('Phone call')).toEqual([expect.objectContaining({ start: at, end: iso(under.clock.now()) })]);
@@ -81,7 +81,7 @@ describe('an interruption', () => {
     suite.fake.clearRequests();
     expect(under.core.discardTimer()).toEqual({ ok: true, value: null });
     expect(running(under).key).toBe(work.key);
-    expect(under.notices.at(-1)?.text).toMatch(/^Back to “Writing”: resumed as the same entry, from \d\d:\d\d\.$/);
+    expect(under.notices.at(-1)).toMatchObject({ level: 'info', text: expect.stringMatching(/^Back to “Writing”: resumed as the same entry, from \d\d:\d\d\.$/) });
     await under.settled();
     expect(writes()).toEqual(['DELETE 204', 'PUT 200']);
     expect(onServer('Phone call')).toEqual([]);
@@ -94,7 +94,7 @@ describe('an interruption', () => {
     await under.clock.advance(40 * MIN);
     await under.settled();
     expect(under.core.discardTimer()).toEqual({ ok: true, value: null });
-    expect(under.notices.at(-1)?.text).toMatch(/as a new entry from now/);
+    expect(under.notices.at(-1)).toMatchObject({ level: 'info', text: expect.stringMatching(/as a new entry from now/) });
     await under.settled();
     expect(onServer('Writing').map((e) => e.end === null)).toEqual([false, true]);
     expect(onServer('Writing')[1]!.start).toBe(iso(under.clock.now()));
@@ -118,6 +118,24 @@ describe('an interruption', () => {
     const before = under.core.snapshot();
     expect(under.core.startInterruption(draft({ description: 'Another call' }))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already an interruption: stop it first \(“Writing” comes back\)/) } });
     expect(under.core.snapshot().sync.pending).toBe(before.sync.pending);
+  });
+
+  it('an interruption the workspace refuses (it requires a project) starts nothing and leaves the work running', async () => {
+    const under = await ready();
+    const acme = under.core.snapshot().workspaces.find((w) => w.rules.forceProjects)!;
+    await under.core.selectWorkspace(acme.id);
+    await under.settled();
+    const projectId = suite.fake.state.projects.find((p) => p.workspaceId === acme.id && !p.archived)!.id;
+    under.core.startTimer(draft({ projectId }));
+    await under.clock.advance(10 * MIN);
+    await under.settled();
+    const work = running(under);
+    suite.fake.clearRequests();
+    expect(under.core.startInterruption(draft({ description: 'Phone call' }))).toMatchObject({ ok: false, error: { field: 'project', message: expect.stringMatching(/requires a project/) } });
+    expect(running(under).key).toBe(work.key);
+    expect(under.core.snapshot().interruption).toBeNull();
+    await under.settled();
+    expect(writes()).toEqual([]);
   });
 
   it('a stop at a moment the interruption cannot end is refused as any stop: the interruption runs on, nothing comes back, nothing is said', async () => {
