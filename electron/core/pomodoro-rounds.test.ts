@@ -57,8 +57,10 @@ function focusMode(over: Partial<PomodoroSettings> = {}) {
   const actions: string[] = [];
   const refuse: { start?: string; stop?: string } = {};
   let queued = false;
+  let changes = 0;
   // As the core does: every change is followed (once per burst) by timerChanged.
   const changed = () => {
+    changes++;
     if (queued) return;
     queued = true;
     queueMicrotask(() => {
@@ -121,6 +123,14 @@ function focusMode(over: Partial<PomodoroSettings> = {}) {
       await settled();
     },
     running: () => (timer.status === 'running' ? timer.entry : null),
+    changes: () => changes,
+    /** The stop waits for Clockify (offline): the timer is stopping, no longer running. */
+    stopping: async () => {
+      if (timer.status === 'running') timer = { status: 'stopping', entry: timer.entry };
+      changed();
+      await settled();
+    },
+    settled,
   };
 }
 
@@ -179,6 +189,15 @@ describe('a work round', () => {
     expect(await focus.act('keep-working')).toEqual(ok);
     expect(focus.view()).toEqual({ phase: 'work', round: 1, rounds: 4, endsAt: at(START + 50 * MIN) });
     expect(focus.actions).toEqual(['start Write report']);
+  });
+});
+
+describe('a stop still waiting for Clockify', () => {
+  it('ends the round as a stop does: the timer no longer runs', async () => {
+    const focus = focusMode();
+    await focus.start('Write report');
+    await focus.stopping();
+    expect(focus.view()).toEqual({ phase: 'ready', round: 1, rounds: 4 });
   });
 });
 
@@ -292,6 +311,22 @@ describe('a break', () => {
     focus.refuse.start = 'You are offline and the journal is full.';
     expect(await focus.act('back-to-work')).toEqual(refused('You are offline and the journal is full.'));
     expect(focus.view()).toMatchObject({ phase: 'break', round: 2 });
+  });
+});
+
+describe('what counts as a break entry', () => {
+  it('only the entry "Break" in the break project: any other entry starts a work round', async () => {
+    const cases: [string | null, string, string | null, 'work' | 'ready'][] = [
+      ['breaks', BREAK_DESCRIPTION, 'breaks', 'ready'],
+      ['breaks', BREAK_DESCRIPTION, 'web', 'work'],
+      ['breaks', 'Planning', 'breaks', 'work'],
+      [null, BREAK_DESCRIPTION, null, 'work'],
+    ];
+    for (const [breakProjectId, description, projectId, phase] of cases) {
+      const focus = focusMode({ breakProjectId });
+      await focus.start(description, projectId);
+      expect(focus.view()?.phase, `${description} in ${projectId} (break project ${breakProjectId})`).toBe(phase);
+    }
   });
 });
 
@@ -451,6 +486,20 @@ describe('turned off', () => {
     expect(focus.notices).toEqual([]);
     await focus.settings({ enabled: true });
     expect(focus.view()).toEqual({ phase: 'work', round: 1, rounds: 4, endsAt: at(START + 55 * MIN) });
+  });
+
+  it('goes quiet: no change is announced again and again while it is off', async () => {
+    const focus = focusMode();
+    await focus.start('Write report');
+    await focus.settings({ enabled: false });
+    const changes = focus.changes();
+    await focus.settled();
+    await focus.settled();
+    expect(focus.changes()).toBe(changes);
+  });
+
+  it('disposed before anything ran, cancels nothing', () => {
+    expect(() => focusMode().pomodoro.dispose()).not.toThrow();
   });
 
   it('dispose cancels the alarm', async () => {
