@@ -72,7 +72,7 @@ describe('splitting an entry', () => {
     const under = await ready();
     const { entry } = await finished(under);
     expect(under.core.splitEntry(entry.key, entry.start)).toMatchObject({ ok: false, error: { field: 'start', message: expect.stringMatching(/^Split “Wireframes v2” at a time between \d\d:\d\d and \d\d:\d\d: \d\d:\d\d is outside it\. Nothing was changed\.$/) } });
-    expect(under.core.splitEntry(entry.key, iso(under.clock.now()))).toMatchObject({ ok: false });
+    expect(under.core.splitEntry(entry.key, entry.end!)).toMatchObject({ ok: false, error: { field: 'start' } });
     expect(under.core.splitEntry('nope', iso(under.clock.now()))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no longer in the list/) } });
     await under.settled();
     expect(writes()).toEqual([]);
@@ -97,6 +97,39 @@ describe('splitting an entry', () => {
       [at, entry.end],
     ]);
     expect(again.core.snapshot().sync.pending).toBe(0);
+  });
+});
+
+describe('refusals, in words, sending nothing', () => {
+  it('time off is not split or copied here; a time or a day that is none, or an entry gone, is said', async () => {
+    const holiday = suite.fake.state.timeEntries.find((e) => e.description === 'Logo sketches')!;
+    holiday.type = 'HOLIDAY';
+    const under = await ready();
+    const { entry } = await finished(under);
+    const key = under.core.snapshot().recent.find((e) => e.serverId === holiday.id)!.key;
+    const middle = iso((Date.parse(holiday.start) + Date.parse(holiday.end!)) / 2);
+    const refusals: [string, ReturnType<typeof under.core.splitEntry>, { message: string; field?: string }][] = [
+      ['split time off', under.core.splitEntry(key, middle), { message: '“Logo sketches” (Holiday) is managed by time off in Clockify: change it there.' }],
+      ['copy time off', under.core.duplicateEntry(key, '2026-01-05'), { message: '“Logo sketches” (Holiday) is managed by time off in Clockify: it cannot be copied here.' }],
+      ['split at no time', under.core.splitEntry(entry.key, 'half past'), { message: 'Enter the time to split at, such as 10:30.', field: 'start' }],
+      ['copy to no day', under.core.duplicateEntry(entry.key, 'someday'), { message: 'Choose the day to copy the entry to.' }],
+      ['copy an entry gone', under.core.duplicateEntry('nope', '2026-01-05'), { message: 'That entry is no longer in the list: it may have been deleted.' }],
+    ];
+    for (const [what, result, error] of refusals) expect(result, what).toEqual({ ok: false, error: { kind: 'invalid', status: null, ...error } });
+    await under.settled();
+    expect(writes()).toEqual([]);
+  });
+
+  it('the running timer is split between its start and now; an entry without a description is named as such', async () => {
+    const under = await ready();
+    under.core.startTimer({ description: '', projectId: null, taskId: null, tagIds: [], billable: false });
+    await under.clock.advance(20 * MIN);
+    await under.settled();
+    const timer = under.core.snapshot().timer;
+    const key = timer.status === 'running' ? timer.entry.key : '';
+    suite.fake.clearRequests();
+    expect(under.core.splitEntry(key, new Date(under.clock.now()).toISOString())).toMatchObject({ ok: false, error: { field: 'start', message: expect.stringMatching(/^Split “no description” at a time between \d\d:\d\d and now: \d\d:\d\d is outside it\. Nothing was changed\.$/) } });
+    expect(under.core.splitEntry(key, iso(under.clock.now() - MIN))).toEqual({ ok: true, value: null });
   });
 });
 

@@ -43,9 +43,9 @@ async function interrupted(under: CoreUnderTest) {
 describe('an interruption', () => {
   it('stops the work, and its stop brings the work back as a new entry with the same fields, from the moment it stopped', async () => {
     const under = await ready();
-    const { tagId, at } = await interrupted(under);
+    const { work, tagId, at } = await interrupted(under);
     expect(running(under).description).toBe('Phone call');
-    expect(under.core.snapshot().interruption).toMatchObject({ returnTo: { description: 'Writing' } });
+    expect(under.core.snapshot().interruption).toEqual({ entryKey: running(under).key, returnTo: { key: work.key, description: 'Writing' } });
     await under.clock.advance(10 * MIN);
     await under.settled();
     expect(onServer('Writing')).toEqual([expect.objectContaining({ end: at })]);
@@ -55,7 +55,7 @@ describe('an interruption', () => {
     const back = running(under);
     expect(back).toMatchObject({ description: 'Writing', billable: true, tagIds: [tagId], start: iso(under.clock.now()) });
     expect(under.core.snapshot().interruption).toBeNull();
-    expect(under.notices.at(-1)?.text).toMatch(/^Back to “Writing” as a new entry from \d\d:\d\d\.$/);
+    expect(under.notices.at(-1)).toMatchObject({ level: 'info', text: expect.stringMatching(/^Back to “Writing” as a new entry from \d\d:\d\d\.$/) });
     await under.settled();
     expect(writes()).toEqual(['PATCH 200', 'POST 201']);
     expect(onServer('Phone call')).toEqual([expect.objectContaining({ start: at, end: iso(under.clock.now()) })]);
@@ -81,7 +81,7 @@ describe('an interruption', () => {
     suite.fake.clearRequests();
     expect(under.core.discardTimer()).toEqual({ ok: true, value: null });
     expect(running(under).key).toBe(work.key);
-    expect(under.notices.at(-1)?.text).toMatch(/^Back to “Writing”: resumed as the same entry, from \d\d:\d\d\.$/);
+    expect(under.notices.at(-1)).toMatchObject({ level: 'info', text: expect.stringMatching(/^Back to “Writing”: resumed as the same entry, from \d\d:\d\d\.$/) });
     await under.settled();
     expect(writes()).toEqual(['DELETE 204', 'PUT 200']);
     expect(onServer('Phone call')).toEqual([]);
@@ -94,7 +94,7 @@ describe('an interruption', () => {
     await under.clock.advance(40 * MIN);
     await under.settled();
     expect(under.core.discardTimer()).toEqual({ ok: true, value: null });
-    expect(under.notices.at(-1)?.text).toMatch(/as a new entry from now/);
+    expect(under.notices.at(-1)).toMatchObject({ level: 'info', text: expect.stringMatching(/as a new entry from now/) });
     await under.settled();
     expect(onServer('Writing').map((e) => e.end === null)).toEqual([false, true]);
     expect(onServer('Writing')[1]!.start).toBe(iso(under.clock.now()));
@@ -118,6 +118,39 @@ describe('an interruption', () => {
     const before = under.core.snapshot();
     expect(under.core.startInterruption(draft({ description: 'Another call' }))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already an interruption: stop it first \(“Writing” comes back\)/) } });
     expect(under.core.snapshot().sync.pending).toBe(before.sync.pending);
+  });
+
+  it('an interruption the workspace refuses (it requires a project) starts nothing and leaves the work running', async () => {
+    const under = await ready();
+    const acme = under.core.snapshot().workspaces.find((w) => w.rules.forceProjects)!;
+    await under.core.selectWorkspace(acme.id);
+    await under.settled();
+    const projectId = suite.fake.state.projects.find((p) => p.workspaceId === acme.id && !p.archived)!.id;
+    under.core.startTimer(draft({ projectId }));
+    await under.clock.advance(10 * MIN);
+    await under.settled();
+    const work = running(under);
+    suite.fake.clearRequests();
+    expect(under.core.startInterruption(draft({ description: 'Phone call' }))).toMatchObject({ ok: false, error: { field: 'project', message: expect.stringMatching(/requires a project/) } });
+    expect(running(under).key).toBe(work.key);
+    expect(under.core.snapshot().interruption).toBeNull();
+    await under.settled();
+    expect(writes()).toEqual([]);
+  });
+
+  it('a stop at a moment the interruption cannot end is refused as any stop: the interruption runs on, nothing comes back, nothing is said', async () => {
+    const under = await ready();
+    await interrupted(under);
+    await under.clock.advance(10 * MIN);
+    await under.settled();
+    const said = under.notices.length;
+    suite.fake.clearRequests();
+    expect(under.core.stopTimerAt(iso(under.clock.now() - 30 * MIN))).toMatchObject({ ok: false, error: { field: 'end', message: expect.stringMatching(/^The timer began at \d\d:\d\d: stop it at a later time/) } });
+    expect(running(under).description).toBe('Phone call');
+    expect(under.core.snapshot().interruption).toMatchObject({ returnTo: { description: 'Writing' } });
+    expect(under.notices.length).toBe(said);
+    await under.settled();
+    expect(writes()).toEqual([]);
   });
 
   it('a stop Clockify refused earlier keeps the work from coming back, but the interruption still stops, and the user is told', async () => {
@@ -188,6 +221,34 @@ describe('switched to X at a past moment', () => {
     expect(writes()).toEqual(['PATCH 200', 'POST 201']);
     expect(onServer('Writing')[0]!.end).toBe(at);
     expect(onServer('Review')).toEqual([expect.objectContaining({ start: at, end: null })]);
+  });
+
+  it('during an interruption ends its return: stopping X later brings nothing back', async () => {
+    const under = await ready();
+    await interrupted(under);
+    await under.clock.advance(10 * MIN);
+    await under.settled();
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), iso(under.clock.now() - 5 * MIN))).toEqual({ ok: true, value: null });
+    expect(under.core.snapshot().interruption).toBeNull();
+    // The journal keeps no return either (resumed later, the call would bring the work back).
+    expect(JSON.parse(readFileSync(path.join(under.dataDir, 'journal.json'), 'utf8'))).not.toHaveProperty('interruption');
+    expect(under.core.stopTimer()).toEqual({ ok: true, value: null });
+    expect(under.core.snapshot().timer.status).not.toBe('running');
+    await under.settled();
+    expect(onServer('Writing')).toHaveLength(1);
+  });
+
+  it('at this very moment is an ordinary switch; at the moment the timer began, or a time that is no time, is refused', async () => {
+    const under = await ready();
+    under.core.startTimer(draft());
+    await under.clock.advance(30 * MIN);
+    await under.settled();
+    const began = running(under).start;
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), began)).toMatchObject({ ok: false, error: { field: 'start', message: expect.stringMatching(/began at/) } });
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), 'soon')).toMatchObject({ ok: false, error: { field: 'start', message: 'Enter when you switched, such as 10:30 or -20m.' } });
+    const now = iso(under.clock.now());
+    expect(under.core.switchTimerAt(draft({ description: 'Review' }), now)).toEqual({ ok: true, value: null });
+    expect(running(under)).toMatchObject({ description: 'Review', start: now });
   });
 
   it('refuses a moment to come, one before the timer began, and no timer, in words, sending nothing', async () => {
