@@ -155,6 +155,23 @@ describe('where only admins create', () => {
   });
 });
 
+describe('offline', () => {
+  it('each create and the clients say Clockify cannot be reached, the app shows it is offline, and the pickers keep what they had', async () => {
+    const { core } = await ready();
+    const rebrand = named(fake.state.projects, 'Café Rebrand')[0]!.id;
+    const legacy = named(fake.state.tags, 'legacy')[0]!.id;
+    const before = core.catalog(ws);
+    fake.addFault({ kind: 'reset', count: Infinity });
+    for (const attempt of [core.clients(), core.createProject({ name: 'Offline project', clientId: null }), core.createTask(rebrand, 'Offline task'), core.createTag('offline'), core.unarchiveTag(legacy)]) {
+      const result = await attempt;
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.kind).toBe('network');
+    }
+    expect(core.snapshot().sync.online).toBe(false);
+    expect(core.catalog(ws)).toEqual(before);
+  });
+});
+
 describe('signed out', () => {
   it('every create asks to sign in first, sending nothing', async () => {
     under = await openCore(fake);
