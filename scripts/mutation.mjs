@@ -88,6 +88,9 @@ for (const [file, { mutants }] of reportOnly ? [] : Object.entries(JSON.parse(re
   files[file] = { detected, undetected, sha: hashes.get(file) ?? hashOf(file), measuredAt, command };
 }
 
+// A source with nothing to mutate (types only) has no entry in Stryker's report: it is measured, at 0 of 0.
+if (!reportOnly) for (const [file, sha] of hashes) if (files[file]?.measuredAt !== measuredAt) files[file] = { detected: 0, undetected: 0, sha, measuredAt, command };
+
 console.log('\nMutation score per folder:');
 for (const folder of FOLDERS) {
   const sources = sourcesUnder(folder);
