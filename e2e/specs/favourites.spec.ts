@@ -72,6 +72,21 @@ test('arranged with the keyboard: move, a shortcut of its own (a clash said), re
   await expect(page.getByRole('textbox', { name: 'Description' })).toBeFocused();
 });
 
+test('the moved favourite keeps the focus when the answer to the move comes before the new order', async ({ page, app }) => {
+  const keys = ['Logo sketches', 'Standup and planning'].map((description) => app.harness.core.snapshot().recent.find((candidate) => candidate.description === description)!.key);
+  for (const key of keys) expect(app.harness.core.addFavourite(key).ok).toBe(true);
+  const moved = app.harness.core.snapshot().favourites![1]!;
+  // The answer arrives at once; the core moves the favourite (and pushes the new order) only afterwards.
+  await page.route('**/__bridge/invoke/favourite:move', (route) => route.fulfill({ json: { ok: true, value: { ok: true, value: null } } }));
+  await app.open(page);
+  await page.getByRole('button', { name: 'Arrange favourites' }).press('Enter');
+  await page.getByRole('group', { name: 'Arrange favourite 2' }).getByRole('button', { name: 'Move up' }).press('Enter');
+  await expect(page.getByRole('group', { name: 'Arrange favourite 2' }).getByRole('button', { name: 'Move up' })).toBeVisible();
+  expect(app.harness.core.moveFavourite(moved.id, 'up').ok).toBe(true);
+  await expect(favourites(page).getByRole('button', { name: /^Favourite 1: Standup and planning/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Arrange favourite 1' }).getByRole('button', { name: 'Move down' })).toBeFocused();
+});
+
 test('a favourite whose project was archived on the web says so and starts nothing', async ({ page, app, fake }) => {
   const entry = app.harness.core.snapshot().recent.find((candidate) => candidate.description === 'Logo sketches')!;
   expect(app.harness.core.addFavourite(entry.key).ok).toBe(true);

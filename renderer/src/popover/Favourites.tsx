@@ -12,11 +12,14 @@ import './favourites.css';
 export function Favourites() {
   const favourites = usePopover((state) => state.snapshot?.favourites ?? []);
   const [arranging, setArranging] = useState(false);
-  /** After a move, the same button keeps the focus (the item moved under it). */
-  const [refocus, setRefocus] = useState<string | null>(null);
+  /**
+   * After a move, the same button keeps the focus (the item moved under it): once the snapshot shows
+   * the favourite at its new place, which may come before or after the move's answer.
+   */
+  const [refocus, setRefocus] = useState<Refocus | null>(null);
   useEffect(() => {
-    if (!refocus) return;
-    document.querySelector<HTMLButtonElement>(`[data-refocus="${refocus}"]`)?.focus();
+    if (!refocus || favourites.find((favourite) => favourite.id === refocus.favouriteId)?.position !== refocus.position) return;
+    document.querySelector<HTMLButtonElement>(`[data-refocus="${refocus.favouriteId}-${refocus.button}"]`)?.focus();
     setRefocus(null);
   }, [favourites, refocus]);
   if (favourites.length === 0) return null;
@@ -37,7 +40,14 @@ export function Favourites() {
   );
 }
 
-function FavouriteItem({ favourite, count, arranging, moved }: { favourite: FavouriteView; count: number; arranging: boolean; moved: (refocus: string) => void }) {
+interface Refocus {
+  readonly favouriteId: string;
+  /** Where the favourite moved to. */
+  readonly position: number;
+  readonly button: 'up' | 'down';
+}
+
+function FavouriteItem({ favourite, count, arranging, moved }: { favourite: FavouriteView; count: number; arranging: boolean; moved: (refocus: Refocus) => void }) {
   const label = favouriteLabel(favourite);
   const [problem, setProblem] = useState<string | null>(null);
   const said = (result: Result<null>) => {
@@ -53,7 +63,8 @@ function FavouriteItem({ favourite, count, arranging, moved }: { favourite: Favo
     if (said(await call(() => window.clockify.moveFavourite({ favouriteId: favourite.id, direction })))) {
       const next = favourite.position + (direction === 'up' ? -1 : 1);
       // At an end, the button is disabled: the focus goes to the other one.
-      moved(`${favourite.id}-${(direction === 'up' && next === 1) || (direction === 'down' && next === count) ? (direction === 'up' ? 'down' : 'up') : direction}`);
+      const atEnd = (direction === 'up' && next === 1) || (direction === 'down' && next === count);
+      moved({ favouriteId: favourite.id, position: next, button: atEnd ? (direction === 'up' ? 'down' : 'up') : direction });
     }
   };
   const remove = async () => {
