@@ -47,6 +47,11 @@ export class FakeClock implements Clock {
     this.time = until;
     await settle();
   }
+
+  /** Time passes and no timer runs (the computer asleep): they run late, at the next advance. */
+  sleep(ms: number): void {
+    this.time += ms;
+  }
 }
 
 /** Lets queued promise callbacks (and a few I/O turns) run. */

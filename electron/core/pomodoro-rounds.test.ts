@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryDraft, EntryView, Result, TimerState } from '../../shared/domain';
 import { DEFAULT_POMODORO, type FocusAction, type PomodoroSettings } from '../../shared/pomodoro';
-import type { Clock } from './clock';
 import { BREAK_DESCRIPTION, Pomodoro } from './pomodoro';
+import { FakeClock } from '../../e2e/support/fake-clock';
 
 const MIN = 60_000;
 const START = Date.parse('2026-03-10T09:00:00Z');
@@ -14,42 +14,8 @@ const at = (ms: number) => new Date(ms).toISOString();
 const ok: Result<null> = { ok: true, value: null };
 const refused = (message: string): Result<null> => ({ ok: false, error: { kind: 'invalid', message, status: null } });
 
-/** A clock whose timers run when time is advanced, and not when it jumps (the computer slept). */
-class TestClock implements Clock {
-  time = START;
-  private pending: { at: number; fn: () => void }[] = [];
-  now = () => this.time;
-  setTimeout(fn: () => void, ms: number): () => void {
-    const timer = { at: this.time + ms, fn };
-    this.pending.push(timer);
-    return () => {
-      this.pending = this.pending.filter((candidate) => candidate !== timer);
-    };
-  }
-  get scheduled(): number {
-    return this.pending.length;
-  }
-  async advance(ms: number): Promise<void> {
-    const until = this.time + ms;
-    for (;;) {
-      await Promise.resolve();
-      const next = this.pending.filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.pending = this.pending.filter((timer) => timer !== next);
-      this.time = next.at;
-      next.fn();
-    }
-    this.time = until;
-    await Promise.resolve();
-  }
-  /** Time passes and no timer runs. */
-  sleep(ms: number): void {
-    this.time += ms;
-  }
-}
-
 function focusMode(over: Partial<PomodoroSettings> = {}) {
-  const clock = new TestClock();
+  const clock = new FakeClock(START);
   let settings: PomodoroSettings = { ...DEFAULT_POMODORO, enabled: true, ...over };
   let timer: TimerState = { status: 'idle' };
   let made = 0;
