@@ -7,6 +7,7 @@ import type { EntryDraft, EntryView } from '../../shared/domain';
 import { localDayKey } from '../../shared/time/zone';
 import { coreSuite } from '../../e2e/support/core-suite';
 import type { CoreUnderTest } from '../../e2e/support/core-fixture';
+import { FakeClock } from '../../e2e/support/fake-clock';
 
 const suite = coreSuite();
 const ready = () => suite.ready({ timeZone: 'Europe/Berlin' });
@@ -135,7 +136,9 @@ describe('refusals, in words, sending nothing', () => {
 
 describe('duplicating an entry', () => {
   it('copies it to today and to another day at the same times of day, with the same fields', async () => {
-    const under = await ready();
+    // Midday in Berlin, on a day with no change of clocks either side: late in the evening, "yesterday"
+    // would be the entry's own day in Berlin (it failed CI at 23:20 UTC).
+    const under = await suite.ready({ timeZone: 'Europe/Berlin', clock: new FakeClock(Date.parse('2026-11-18T11:00:00Z')) });
     const { entry, fields } = await finished(under);
     const zone = 'Europe/Berlin';
     const yesterday = localDayKey(new Date(under.clock.now() - 86_400_000), zone);
