@@ -147,6 +147,20 @@ describe('a work round', () => {
     expect(focus.notices).toHaveLength(1);
   });
 
+  it('a timer stopped while the computer slept through the end ends the round, and nothing is said to keep running', async () => {
+    const focus = focusMode();
+    await focus.start('Write report');
+    focus.clock.sleep(3 * 60 * MIN);
+    // Stopped from the web meanwhile: the stop is the first change seen on waking.
+    await focus.stop();
+    expect(focus.view()).toEqual({ phase: 'ready', round: 1, rounds: 4 });
+    expect(focus.notices).toEqual([]);
+    expect(focus.actions).toEqual(['start Write report', 'stop']);
+    // The next timer starts the next round as usual.
+    await focus.start('Review');
+    expect(focus.view()).toMatchObject({ phase: 'work', round: 1 });
+  });
+
   it('keep working: a fresh round on the same timer; refused before work time is up', async () => {
     const focus = focusMode();
     await focus.start('Write report');

@@ -169,10 +169,13 @@ export class Pomodoro {
   private workIsUp(): void {
     const settings = this.deps.settings();
     const running = this.running();
+    // Stopped while the computer slept through the end (the stop is the first change seen on waking):
+    // the stop ended the round, as it does before the end; no break begins hours late.
+    if (!running) return this.set({ phase: 'ready' });
     const long = this.round >= settings.roundsBeforeLongBreak;
     const length = long ? settings.longBreakMinutes : settings.breakMinutes;
-    const what = running ? `“${running.description || 'no description'}”` : 'the timer';
-    if (settings.atWorkEnd === 'break' && running) {
+    const what = `“${running.description || 'no description'}”`;
+    if (settings.atWorkEnd === 'break') {
       const stopped = this.deps.stopTimer();
       if (stopped.ok) {
         this.beginBreak(running);
