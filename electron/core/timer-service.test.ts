@@ -349,15 +349,34 @@ describe('update', () => {
     expect(timer.updateRunning(draft('Written'))).toEqual(done);
     expect(queue(entries)).toEqual(['create l-c1 “Writing” 09:00–', 'update l-c1 “Written” 09:00–']);
   });
+
+  it('keeps a refused create that may still be on the server when its entry is changed', () => {
+    // A create that failed without Clockify’s answer stays marked uncertain beside its problem.
+    const uncertain: Intent = { id: 'c1', key: 'l-c1', workspaceId: 'w1', at: 0, kind: 'create', fields: { ...onServer('x', { description: 'Writing', end: null }) }, uncertainSince: 0, problem };
+    const { timer, entries } = setUp([], { intents: [uncertain] });
+    expect(timer.updateRunning(draft('Written'))).toEqual(done);
+    expect(queue(entries)).toEqual(['create l-c1 “Writing” 09:00–', 'update l-c1 “Written” 09:00–']);
+    expect(timer.timer()).toMatchObject({ status: 'running', entry: { description: 'Written' } });
+  });
 });
 
 describe('delete and undo', () => {
-  it('deletes a server entry: its refused changes go, other entries’ changes stay', () => {
-    const refusedEdit: Intent = { id: 'r1', key: 's1', workspaceId: 'w1', at: 0, kind: 'update', fields: { ...onServer('s1', { description: 'Refused' }) }, problem };
-    const { timer, entries } = setUp([onServer('s0', { start: at('08:00'), end: at('08:30') }), onServer('s1')], { intents: [refusedEdit] });
+  it('deletes a server entry: its refused changes go, other entries’ changes (refused or not) stay', () => {
+    const refusedEdit = (key: string, times: Partial<ServerEntry>): Intent => ({ id: `r-${key}`, key, workspaceId: 'w1', at: 0, kind: 'update', fields: { ...onServer(key, { description: 'Refused', ...times }) }, problem });
+    const later = { start: at('09:30'), end: at('09:40') };
+    const { timer, entries } = setUp([onServer('s0', { start: at('08:00'), end: at('08:30') }), onServer('s1'), onServer('s2', later)], { intents: [refusedEdit('s1', {}), refusedEdit('s2', later)] });
     timer.endEntryAt('s0', at('08:20'));
     expect(timer.delete('s1')).toEqual(done);
-    expect(queue(entries)).toEqual(['update s0 “s0” 08:00–08:20', 'delete s1']);
+    expect(queue(entries)).toEqual(['update s2 “Refused” 09:30–09:40', 'update s0 “s0” 08:00–08:20', 'delete s1']);
+  });
+
+  it('brings a discarded timer back running when no other runs', () => {
+    const { timer, entries } = setUp([running('s1')]);
+    expect(timer.discard()).toEqual(done);
+    expect(timer.timer().status).toBe('idle');
+    expect(timer.undoDelete('s1')).toEqual(done);
+    expect(queue(entries)).toEqual([]);
+    expect(timer.timer()).toMatchObject({ status: 'running', entry: { key: 's1' } });
   });
 
   it('has nothing to undo before a delete', () => {
