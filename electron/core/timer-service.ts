@@ -49,7 +49,9 @@ export class TimerService {
     const timer = this.timer();
     // Not before the running entry's start: a stop there would make it negative.
     const earliest = timer.status === 'running' ? timer.entry.start : null;
-    const at = from && from < now ? (earliest && from < earliest ? earliest : instant(from)) : now;
+    // Compared as instants, not as text: `from` may carry an offset or milliseconds.
+    const past = from && Date.parse(from) < this.deps.clock.now() ? from : null;
+    const at = past ? (earliest && Date.parse(past) < Date.parse(earliest) ? earliest : instant(past)) : now;
     const intents: Intent[] = [];
     if (timer.status === 'running') intents.push(this.intent(timer.entry.key, timer.entry.workspaceId, { kind: 'stop', end: at }));
     intents.push(this.intent(`l-${this.deps.newId()}`, workspace.id, { kind: 'create', fields: { ...draft, ...NEW_ENTRY, workspaceId: workspace.id, start: at, end: null } }));
