@@ -1,25 +1,33 @@
 // The recent list's entries, as a user meets them: split at a time, duplicated to today or another
 // day, tags shown, and identical entries of a day grouped (count and total) and expanded. From the
 // keyboard.
+// The clocks are pinned to a Wednesday midday (2026-11-18, 11:00 UTC): entries placed hours before
+// "now" must lie on one day in any zone the harness uses, whatever the hour CI runs at.
 import type { Page } from '@playwright/test';
 import type { EntryDraft } from '../../shared/domain';
 import { expect, test } from '../support/fixtures';
 import { entriesOnServer } from '../support/popover';
 
 const HOUR = 3_600_000;
+const NOW = Date.parse('2026-11-18T11:00:00Z');
+const OFFSET = NOW - Date.now();
+const shifted = () => new Date(Date.now() + OFFSET);
+test.use({ fakeOptions: { seed: 'small', now: shifted } });
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const list = (page: Page) => page.getByRole('list', { name: 'Recent entries' });
 const item = (page: Page, text: string) => list(page).getByRole('listitem').filter({ hasText: text });
 const onServer = (fake: Parameters<typeof entriesOnServer>[0], description: string) => entriesOnServer(fake).filter((entry) => entry.description === description).sort((a, b) => a.start.localeCompare(b.start));
 const draft = (description: string, over: Partial<EntryDraft> = {}): EntryDraft => ({ description, projectId: null, taskId: null, tagIds: [], billable: false, ...over });
 
-test.beforeEach(async ({ app }) => {
+test.beforeEach(async ({ app, page }) => {
+  app.clock.advance(OFFSET);
+  await page.clock.setFixedTime(NOW);
   await app.signIn();
 });
 
 test('splits an entry at a typed time: two entries with the same fields', async ({ page, app, fake }) => {
   // Whole hours: the split time reads the same in any zone with whole-hour offsets.
-  const start = Math.floor((Date.now() - 4 * HOUR) / HOUR) * HOUR;
+  const start = Math.floor((NOW - 4 * HOUR) / HOUR) * HOUR;
   const tag = fake.state.tags.find((t) => t.name === 'deep work')!;
   expect(app.harness.core.addEntry(draft('Wireframes v2', { billable: true, tagIds: [tag.id] }), { start: iso(start), end: iso(start + 2 * HOUR) }).ok).toBe(true);
   await app.open(page);
@@ -48,7 +56,7 @@ test('splits an entry at a typed time: two entries with the same fields', async 
 });
 
 test('duplicates an entry of yesterday to today and to another day, at the same times', async ({ page, app, fake }) => {
-  const start = Math.floor((Date.now() - 26 * HOUR) / HOUR) * HOUR;
+  const start = Math.floor((NOW - 26 * HOUR) / HOUR) * HOUR;
   expect(app.harness.core.addEntry(draft('Backups check'), { start: iso(start), end: iso(start + HOUR) }).ok).toBe(true);
   await app.open(page);
   await item(page, 'Backups check').getByRole('button', { name: 'Split or duplicate' }).click();
@@ -72,7 +80,7 @@ test('duplicates an entry of yesterday to today and to another day, at the same 
 });
 
 test('identical entries of a day are one row with count and total; it expands from the keyboard, and Continue starts the work', async ({ page, app, fake }) => {
-  const start = Math.floor((Date.now() - 5 * HOUR) / HOUR) * HOUR;
+  const start = Math.floor((NOW - 5 * HOUR) / HOUR) * HOUR;
   for (const offset of [0, 2]) {
     expect(app.harness.core.addEntry(draft('Inbox zero', { billable: true }), { start: iso(start + offset * HOUR), end: iso(start + offset * HOUR + HOUR / 2) }).ok).toBe(true);
   }
