@@ -40,7 +40,7 @@ export class ClockifyError extends Error {
   readonly gateway: 'maton' | undefined;
 
   constructor(init: ClockifyErrorInit) {
-    const detail = init.serverMessage ?? defaultMessage(init.kind, init.status);
+    const detail = init.serverMessage ?? defaultMessage(init.kind);
     const status = init.status === undefined ? '' : ` ${init.status}`;
     super(`${init.method} ${init.path} failed:${status} ${detail}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ClockifyError';
@@ -108,7 +108,8 @@ export function errorKindForStatus(status: number, code: number | undefined): Cl
   return 'rejected';
 }
 
-function defaultMessage(kind: ClockifyErrorKind, status: number | undefined): string {
+/** The technical message's words when the server said none (its status is already in the message). */
+function defaultMessage(kind: ClockifyErrorKind): string {
   switch (kind) {
     case 'unauthorized':
       return 'the API key was not accepted';
@@ -123,7 +124,7 @@ function defaultMessage(kind: ClockifyErrorKind, status: number | undefined): st
     case 'rate-limited':
       return 'too many requests';
     case 'server':
-      return `server error${status === undefined ? '' : ` ${status}`}`;
+      return 'server error';
     case 'network':
       return 'the network request failed';
     case 'timeout':
