@@ -196,6 +196,40 @@ describe('endpoints', () => {
     expect(await c.listMyTimeEntries(ws, uid, { description: 'Edited' })).toEqual([]);
   });
 
+  it('asks whether a user is an admin of a workspace: the owner is, a member and a near-miss address are not', async () => {
+    const c = client();
+    const studio = fake.state.workspaces.find((w) => w.name === 'Northwind Studio')!.id;
+    expect(await c.isWorkspaceAdmin(studio, 'lena.fischer@example.com')).toBe(true);
+    expect(await c.isWorkspaceAdmin(studio, 'Lena.Fischer@Example.com')).toBe(true);
+    expect(await c.isWorkspaceAdmin(studio, 'jonas.weber@example.com')).toBe(false);
+    // Clockify's filter matches part of an address: "ena.fischer@…" lists Lena, who is not that user.
+    expect(await c.isWorkspaceAdmin(studio, 'ena.fischer@example.com')).toBe(false);
+    const asked = fake.requests.filter((r) => r.path.endsWith('/users/info'));
+    expect(asked).toHaveLength(4);
+    expect(asked[0]!.method).toBe('POST');
+    expect(asked[0]!.path.endsWith(`/workspaces/${studio}/users/info`)).toBe(true);
+    expect(asked[0]!.body).toEqual({ email: 'lena.fischer@example.com', roles: ['WORKSPACE_ADMIN', 'OWNER'], page: 1, pageSize: 50 });
+  });
+
+  it('filters entries by tags, sent as one comma-separated parameter, and writes tags back as ids', async () => {
+    const c = client();
+    const { ws, uid } = await context(c);
+    const [first, second] = await c.listTags(ws);
+    const start = new Date(Date.now() - 9_000_000);
+    const tagged = await c.createTimeEntryForUser(ws, uid, { start, end: new Date(start.getTime() + 600_000), tagIds: [first!.id, second!.id], billable: false });
+    const untagged = await c.createTimeEntryForUser(ws, uid, { start: new Date(start.getTime() + 600_000), end: new Date(start.getTime() + 900_000), tagIds: [], billable: false });
+    expect(fake.requests.at(-1)!.body).toMatchObject({ tagIds: null });
+    expect(tagged.tagIds).toEqual([first!.id, second!.id]);
+    const found = await c.listMyTimeEntries(ws, uid, { tagIds: [first!.id, second!.id] });
+    expect(fake.requests.at(-1)!.query.tags).toBe(`${first!.id},${second!.id}`);
+    expect(found.map((e) => e.id)).toContain(tagged.id);
+    expect(found.map((e) => e.id)).not.toContain(untagged.id);
+    await c.listMyTimeEntries(ws, uid, { tagIds: [] });
+    expect(fake.requests.at(-1)!.query).not.toHaveProperty('tags');
+    await c.deleteTimeEntry(ws, tagged.id);
+    await c.deleteTimeEntry(ws, untagged.id);
+  });
+
   it('adds a finished entry for a user and filters by project and in-progress', async () => {
     const c = client();
     const { ws, uid } = await context(c);

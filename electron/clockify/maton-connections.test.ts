@@ -47,7 +47,12 @@ describe('MatonConnectionsClient', () => {
   it('lists the active Clockify connections with the Bearer key, asking app=clockify&status=ACTIVE', async () => {
     const listed = await connections().list();
     expect(listed).toEqual([expect.objectContaining({ connectionId: FAKE_MATON_CONNECTION_ID, status: 'ACTIVE', app: 'clockify' })]);
-    expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/connections', query: { app: 'clockify', status: 'ACTIVE' }, headers: { authorization: `Bearer ${FAKE_MATON_KEY}` } });
+    expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/connections', query: { app: 'clockify', status: 'ACTIVE' }, headers: { authorization: `Bearer ${FAKE_MATON_KEY}`, accept: 'application/json' } });
+  });
+
+  it('takes an origin with trailing slashes', async () => {
+    expect(await connections({ origin: `${fake.origin}//` }).list()).toHaveLength(1);
+    expect(fake.requests[0]!.path).toBe('/connections');
   });
 
   it('creates a PENDING connection with its connect url, reads it, removes it', async () => {
@@ -86,6 +91,35 @@ describe('MatonConnectionsClient', () => {
     const offline = await failure(new MatonConnectionsClient({ origin: 'http://127.0.0.1:9', secret: FAKE_MATON_KEY, maxRetries: 0 }).list());
     expect(matonProblem(offline, 'api.maton.ai')).toBe('Cannot reach api.maton.ai: check your network connection (and the connections URL), then try again.');
     expect(matonProblem(wrongKey, 'x')).not.toContain(FAKE_MATON_KEY);
+  });
+});
+
+describe('matonProblem', () => {
+  const refusal = (over: Partial<ConstructorParameters<typeof ClockifyError>[0]> & Pick<ConstructorParameters<typeof ClockifyError>[0], 'kind'>) => new ClockifyError({ method: 'GET', path: '/connections', gateway: 'maton', ...over });
+
+  it('says every kind of refusal in words, with the status and what Maton said when there is one', () => {
+    expect(matonProblem(refusal({ kind: 'server', status: 503, serverMessage: 'upstream down' }), 'h')).toBe('Maton had a problem (503); try again in a moment. Maton said: "upstream down".');
+    expect(matonProblem(refusal({ kind: 'server' }), 'h')).toBe('Maton had a problem; try again in a moment.');
+    expect(matonProblem(refusal({ kind: 'timeout' }), 'api.maton.ai')).toBe('Cannot reach api.maton.ai: check your network connection (and the connections URL), then try again.');
+    expect(matonProblem(refusal({ kind: 'rejected', status: 400, serverMessage: 'app is required' }), 'h')).toBe('Maton refused this (400). Maton said: "app is required". Try again; if it persists, check your connections at maton.ai.');
+    expect(matonProblem(refusal({ kind: 'forbidden', status: 403 }), 'h')).toBe('Maton refused this (403). Try again; if it persists, check your connections at maton.ai.');
+    expect(matonProblem(refusal({ kind: 'unauthorized', status: 401 }), 'h')).toBe('Maton did not accept this key (401). Copy your key again from maton.ai and try again.');
+  });
+
+  it('says what went wrong when the failure is not a refusal at all', () => {
+    expect(matonProblem(new TypeError('bad origin'), 'h')).toBe('Maton could not be asked: bad origin');
+    expect(matonProblem('odd', 'h')).toBe('Maton could not be asked: odd');
+  });
+});
+
+describe('isMissingConnection', () => {
+  it('is a 400 that speaks of a connection, and nothing else', () => {
+    const gatewayError = (status: number | undefined, serverMessage?: string) => new ClockifyError({ kind: 'rejected', method: 'GET', path: '/user', status, ...(serverMessage === undefined ? {} : { serverMessage }) });
+    expect(isMissingConnection(gatewayError(400, 'Missing Clockify Connection or invalid request'))).toBe(true);
+    expect(isMissingConnection(gatewayError(400, 'Project is required'))).toBe(false);
+    expect(isMissingConnection(gatewayError(400))).toBe(false);
+    expect(isMissingConnection(gatewayError(401, 'connection'))).toBe(false);
+    expect(isMissingConnection({ status: 400, serverMessage: 'connection' })).toBe(false);
   });
 });
 
