@@ -165,6 +165,37 @@ describe('time spent away', () => {
     expect(fake.state.timeEntries.find((e) => e.description === 'Before the nap')).toMatchObject({ end: sleptAt });
   });
 
+  it('tells the running timer the latest moment the user went away: asleep, or a long unused stretch, only since its start and before now', async () => {
+    const power = fakePower();
+    const record = { lastActiveAt: null, awaySince: null, lastBreak: null as { from: number; to: number } | null, askedAbout: null };
+    const activity = { current: record, markAsked: () => undefined, onChange: () => () => undefined };
+    const { core, clock, settled } = await ready({ power, activity });
+    const startedAt = clock.now();
+    record.lastBreak = { from: startedAt - 60_000, to: startedAt - 1000 };
+    core.startTimer(draft());
+    await settled();
+    expect(core.snapshot().lastAway).toBeNull();
+    // A stretch that began as the timer started is not time away from it.
+    const timerStart = Date.parse((core.snapshot().timer as { entry: { start: string } }).entry.start);
+    record.lastBreak = { from: timerStart, to: timerStart + 1000 };
+    expect(core.snapshot().lastAway).toBeNull();
+    await clock.advance(20 * 60_000);
+    const sleptAt = clock.now();
+    power.emit('suspend');
+    await clock.advance(5 * 60_000);
+    power.emit('resume');
+    await settled();
+    expect(core.snapshot().lastAway).toBe(iso(sleptAt));
+    // A later unused stretch is the latest; one that begins at this moment or later is not yet.
+    record.lastBreak = { from: sleptAt + 3 * 60_000, to: sleptAt + 4 * 60_000 };
+    expect(core.snapshot().lastAway).toBe(iso(sleptAt + 3 * 60_000));
+    record.lastBreak = { from: clock.now(), to: clock.now() };
+    expect(core.snapshot().lastAway).toBe(iso(sleptAt));
+    core.stopTimer();
+    await settled();
+    expect(core.snapshot().lastAway).toBeNull();
+  });
+
   it('asks nothing after a short absence', async () => {
     const power = fakePower();
     const { core, clock, settled } = await ready({ power });
