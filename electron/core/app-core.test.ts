@@ -79,6 +79,47 @@ describe('start and stop', () => {
     expect(second.end).toBeNull();
   });
 
+  it('starting in another workspace stops the timer in the first and says so; in the same workspace it says nothing', async () => {
+    const { core, notices, settled } = await ready();
+    const first = core.snapshot().workspaceId!;
+    const other = fake.state.workspaces.find((w) => w.id !== first)!;
+    const project = fake.state.projects.find((p) => p.workspaceId === other.id && !p.archived)!;
+    core.startTimer(draft({ description: 'Layout' }));
+    await settled();
+    core.startTimer(draft({ description: 'Copy' }));
+    await settled();
+    expect(notices.filter((n) => /one timer runs at a time/.test(n.text))).toEqual([]);
+    expect((await core.selectWorkspace(other.id)).ok).toBe(true);
+    expect(core.startTimer(draft({ description: '', projectId: project.id })).ok).toBe(true);
+    await settled();
+    const firstName = fake.state.workspaces.find((w) => w.id === first)!.name;
+    expect(notices.filter((n) => /one timer runs at a time/.test(n.text)).map((n) => [n.level, n.text])).toEqual([['info', `The timer in ${firstName} was stopped (“Copy”): one timer runs at a time.`]]);
+    expect(running()).toEqual([expect.objectContaining({ workspaceId: other.id, description: '' })]);
+    expect((await core.selectWorkspace(first)).ok).toBe(true);
+    core.startTimer(draft({ description: 'Back' }));
+    await settled();
+    expect(notices.at(-1)!.text).toBe(`The timer in ${other.name} was stopped (“no description”): one timer runs at a time.`);
+  });
+
+  it('moving the start before the previous entry ended ends that entry there and says so; a start after its end says nothing', async () => {
+    fake.state.timeEntries.splice(0);
+    const { core, clock, notices, settled } = await ready();
+    const now = Math.floor(clock.now() / 60_000) * 60_000;
+    expect(core.addEntry(draft({ description: 'Before' }), { start: iso(now - 120 * 60_000), end: iso(now - 30 * 60_000) }).ok).toBe(true);
+    core.startTimer(draft({ description: 'Now' }));
+    await settled();
+    const said = () => notices.filter((n) => /no overlap/.test(n.text)).map((n) => n.text);
+    expect(core.moveRunningStart(iso(now - 60 * 60_000)).ok).toBe(true);
+    await settled();
+    expect(said()).toEqual([expect.stringMatching(/^“Before” now ends at \d{2}:\d{2}, where this timer starts: no overlap\.$/)]);
+    expect(fake.state.timeEntries.find((e) => e.description === 'Before')!.end).toBe(iso(now - 60 * 60_000));
+    // Back to where it ended: they touch, nothing overlaps, nothing more is said.
+    expect(core.moveRunningStart('last-entry-end').ok).toBe(true);
+    expect(core.moveRunningStart(iso(now - 10 * 60_000)).ok).toBe(true);
+    await settled();
+    expect(said()).toHaveLength(1);
+  });
+
   it('continues a recent entry with its description, project, task, tags and billable', async () => {
     const { core, settled } = await ready();
     const recent = core.snapshot().recent.find((entry) => entry.projectId && entry.taskId && entry.tagIds.length > 0)!;
