@@ -10,7 +10,9 @@
 //   5. unit tests (vitest run) inside a private D-Bus session with a throwaway, unlocked
 //                 gnome-keyring, so the keychain code is tested against a real Secret Service
 //                 and the user's own keyring is never touched
-//   6. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists
+//   6. browser tests (playwright test) under xvfb-run, once playwright.config.ts exists; between
+//      23:00 and 03:30 in Berlin (the seed's zone) with every clock set back 5 hours (faketime),
+//      because the seed is a working day in progress (see seedClockShift below)
 //   7. package    (scripts/package-check.ts: the Linux packages built offline against a stub
 //                 Electron in a scratch directory, then audited: deb metadata up to fpm, icons,
 //                 desktop entry, app.asar's contents and runtime import graph, fuses)
@@ -26,7 +28,8 @@ import process from 'node:process';
 
 const root = join(import.meta.dirname, '..');
 // Fonts: Chromium only recommends them, and screenshots need text.
-const APT_PACKAGES = 'chromium xvfb xauth gnome-keyring dbus-x11 libsecret-tools fonts-liberation fonts-dejavu-core';
+// faketime: the browser suite's clock outside the seed's working day (seedClockShift).
+const APT_PACKAGES = 'chromium xvfb xauth gnome-keyring dbus-x11 libsecret-tools fonts-liberation fonts-dejavu-core faketime';
 
 if (process.argv.length > 2) {
   console.error(`scripts/test.mjs takes no arguments (got: ${process.argv.slice(2).join(' ')}).`);
@@ -73,6 +76,7 @@ function missingSystemDependencies() {
     ['xauth', 'xauth (xvfb-run needs it)'],
     ['dbus-run-session', 'dbus-daemon, pulled in by dbus-x11'],
     ['gnome-keyring-daemon', 'gnome-keyring'],
+    ['faketime', 'faketime'],
   ];
   for (const [tool, pkg] of tools) {
     if (!which(tool)) missing.push(`${tool} (package ${pkg})`);
@@ -161,9 +165,27 @@ async function unitTests() {
   }
 }
 
+/**
+ * The browser specs' seed is a working day in progress in Berlin: entries of 2 h 15 min and 45 min
+ * ago count as today, yesterday's as yesterday, and a spec takes minutes. Between 23:00 and 03:30
+ * there, today has not yet held that much, or ends during the run, and those specs would fail for
+ * the hour alone. Then the whole suite (runner, harness, fake Clockify, Chromium) runs with its
+ * clocks set 5 hours back, together, by libfaketime: time still flows, only the hour moves.
+ * Returns the shift in seconds, or 0 at any other hour.
+ */
+function seedClockShift(now = new Date()) {
+  const [hour, minute] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now).split(':').map(Number);
+  const minutes = hour * 60 + minute;
+  return minutes >= 23 * 60 || minutes < 3 * 60 + 30 ? -5 * 3600 : 0;
+}
+
 async function browserTests() {
   if (!existsSync(join(root, 'playwright.config.ts'))) return 'skipped';
-  return run('xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1280x1024x24', 'playwright', 'test']);
+  const xvfb = ['xvfb-run', '--auto-servernum', '--server-args=-screen 0 1280x1024x24', 'playwright', 'test'];
+  const shift = seedClockShift();
+  if (shift === 0) return run(xvfb[0], xvfb.slice(1));
+  console.log(`It is ${new Date().toISOString()}, between 23:00 and 03:30 in Berlin: the browser suite runs with its clocks ${-shift / 3600} hours back (faketime ${shift}).`);
+  return run('faketime', ['-f', String(shift), ...xvfb]);
 }
 
 const steps = [
