@@ -334,6 +334,15 @@ describe('update', () => {
     expect(entries.find('s1')).toMatchObject({ description: 'Renamed', end: at('09:50') });
   });
 
+  it('puts the fix of a refused stop where that stop was: after what came before, ahead of the timer queued behind it', () => {
+    const earlier: Intent = { id: 'd0', key: 's0', workspaceId: 'w1', at: 0, kind: 'delete' };
+    const refusedStop: Intent = { id: 'r1', key: 's1', workspaceId: 'w1', at: 0, kind: 'stop', end: at('09:50'), problem };
+    const next: Intent = { id: 'c1', key: 'l-c1', workspaceId: 'w1', at: 0, kind: 'create', fields: { ...onServer('x', { description: 'Next', start: at('09:50'), end: null }) } };
+    const { timer, entries } = setUp([onServer('s0', { start: at('08:00'), end: at('08:30') }), running('s1')], { intents: [earlier, refusedStop, next] });
+    expect(timer.update('s1', draft('Fixed'), { start: at('09:00'), end: at('09:50') })).toEqual(done);
+    expect(queue(entries)).toEqual(['delete s0', 'update s1 “Fixed” 09:00–09:50', 'create l-c1 “Next” 09:50–']);
+  });
+
   it('changes an entry not yet sent in its create: finished now, its waiting stop goes', () => {
     const { timer, entries } = setUp();
     timer.start(draft('Writing'));
