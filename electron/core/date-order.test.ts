@@ -9,6 +9,9 @@ describe('the order of day and month in the account\'s date format', () => {
     ['MM/DD/YYYY', 'month-first'],
     ['YYYY-MM-DD', 'month-first'],
     ['yyyy/mm/dd', 'month-first'],
+    // A format without the day (or the month) says nothing of their order: Clockify's default.
+    ['MM/YYYY', 'month-first'],
+    ['DD/YYYY', 'month-first'],
     [null, 'month-first'],
     [undefined, 'month-first'],
     ['', 'month-first'],
