@@ -566,6 +566,22 @@ describe('account', () => {
     expect(under.core.snapshot().account.status).toBe('signed-out');
   });
 
+  it('says once, as an error, that the saved key is no longer accepted, and keeps the change waiting', async () => {
+    const { core, notices, settled } = await ready();
+    const keyNotices = () => notices.filter((n) => n.text.includes('no longer accepts the saved key')).map((n) => [n.level, n.text]);
+    core.startTimer(draft({ description: 'Accepted' }));
+    await settled();
+    core.stopTimer();
+    await settled();
+    expect(keyNotices()).toEqual([]);
+    fake.addFault({ kind: 'status', status: 401, count: Infinity });
+    core.startTimer(draft({ description: 'Refused key' }));
+    await settled();
+    expect(keyNotices()).toEqual([['error', 'Clockify no longer accepts the saved key: choose "Change key" and connect with a new one. Unsent changes are kept and sent then.']]);
+    expect(core.snapshot().sync.pending).toBe(1);
+    expect(running()).toEqual([]);
+  });
+
   it('tells which server a key belongs to', async () => {
     const eu = await startFakeClockify({ seed: 'small', apiKey: 'E'.repeat(48) });
     try {
