@@ -567,12 +567,18 @@ describe('account', () => {
   });
 
   it('says once, as an error, that the saved key is no longer accepted, and keeps the change waiting', async () => {
-    const { core, notices, settled } = await ready();
+    const { core, clock, notices, settled } = await ready();
     const keyNotices = () => notices.filter((n) => n.text.includes('no longer accepts the saved key')).map((n) => [n.level, n.text]);
     core.startTimer(draft({ description: 'Accepted' }));
     await settled();
+    // Offline for a moment, then back: the outbox's status changes, the key is not in question.
+    fake.addFault({ kind: 'reset', count: 1 });
     core.stopTimer();
     await settled();
+    expect(core.snapshot().sync.online).toBe(false);
+    await clock.advance(60_000);
+    await settled();
+    expect(running()).toEqual([]);
     expect(keyNotices()).toEqual([]);
     fake.addFault({ kind: 'status', status: 401, count: Infinity });
     core.startTimer(draft({ description: 'Refused key' }));
