@@ -178,6 +178,23 @@ describe('failures and what is said', () => {
     expect(box.pending()).toEqual([]);
   });
 
+  it('waits as long as Clockify asked (Retry-After beyond what the client waits for itself), not its own short backoff', async () => {
+    const box = outbox({ intents: [create('i1', 'l-1')], ids: {} });
+    const limited = new ClockifyError({ kind: 'rate-limited', method: 'POST', path: '/x', status: 429, retryAfterMs: 120_000 });
+    const busy = new ClockifyError({ kind: 'server', method: 'POST', path: '/x', status: 503, retryAfterMs: 90_000 });
+    // A stray wait of hours is kept to for a quarter of an hour at most.
+    const hours = new ClockifyError({ kind: 'rate-limited', method: 'POST', path: '/x', status: 429, retryAfterMs: 3 * 3_600_000 });
+    box.on('create', thrown(limited), thrown(busy), thrown(hours), () => entry('c'.repeat(24)));
+    await box.send();
+    for (const [wait, calls] of [[120_000, 2], [90_000, 3], [15 * 60_000, 4]] as const) {
+      await box.clock.advance(wait - 1);
+      expect(box.calls).toHaveLength(calls - 1);
+      await box.clock.advance(1);
+      expect(box.calls).toHaveLength(calls);
+    }
+    expect(box.pending()).toEqual([]);
+  });
+
   it('a refused key stops the sending, with no retry, until kicked again (after signing in)', async () => {
     const box = outbox({ intents: [create('i1', 'l-1')], ids: {} });
     const refusedKey = failure('unauthorized', { status: 401 });

@@ -42,6 +42,8 @@ const SAME_START_MS = 60_000;
 
 /** How long a create whose answer was lost may still land on the server before it is looked for. */
 const UNCERTAIN_GRACE_MS = 30_000;
+/** The longest Retry-After kept to: a stray header of hours does not hold every change back that long. */
+const MAX_SERVER_WAIT_MS = 15 * 60_000;
 
 /**
  * The first intent that may go now: not refused, not behind a refused intent for the same entry,
@@ -236,7 +238,9 @@ export class Outbox {
       case 'rate-limited':
       case 'malformed':
         this.setStatus({ online: true, lastError: error.userMessage, unauthorized: false });
-        return 'retry';
+        // A wait Clockify asked for (Retry-After) longer than the client waits by itself is kept to,
+        // up to a quarter of an hour; Retry sends at once anyway.
+        return error.retryAfterMs === undefined ? 'retry' : { retryIn: Math.min(error.retryAfterMs, MAX_SERVER_WAIT_MS) };
       case 'unauthorized':
         this.setStatus({ online: true, lastError: error.userMessage, unauthorized: true });
         return 'unauthorized';
