@@ -29,7 +29,9 @@ test('offline: the banner and the status say so, the timer still starts, and it 
 
 test('a server error is shown with its status, and Retry sends again', async ({ page, app, fake }) => {
   await app.open(page);
-  fake.addFault({ kind: 'status', status: 503, count: 1_000, match: { method: 'POST', path: /\/time-entries$/ } });
+  // Retry-After: 10 minutes, so the app's own next try lies beyond the test: only Retry can send it
+  // (with a short backoff, a try of its own could land between clearing the fault and the click).
+  fake.addFault({ kind: 'status', status: 503, retryAfter: 600, count: 1_000, match: { method: 'POST', path: /\/time-entries$/ } });
   await page.getByRole('textbox', { name: 'Description' }).fill('Planning');
   await page.getByRole('button', { name: 'Start' }).click();
   const alert = page.getByRole('alert');
