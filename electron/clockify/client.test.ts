@@ -346,6 +346,12 @@ describe('paging', () => {
     expect(route.pages).toEqual([1, 2]);
   });
 
+  it('believes Last-Page: false over a short page, and stops at an empty one', async () => {
+    const route = ignoringPaging((page) => (page === 1 ? Array.from({ length: 20 }, (_, i) => project(i)) : []), 'false');
+    expect(await bigClient(route.fetch).listProjects('w')).toHaveLength(20);
+    expect(route.pages).toEqual([1, 2]);
+  });
+
   it('stops at a sane number of pages and says so instead of looping', async () => {
     const route = ignoringPaging((page) => Array.from({ length: 50 }, (_, i) => project(page * 100 + i)), 'false');
     const c = new ClockifyClient({ connection: { kind: 'clockify', server: 'custom', baseUrl: big.url }, secret: FAKE_API_KEY, pageSize: 50, maxPages: 7, fetch: route.fetch });
