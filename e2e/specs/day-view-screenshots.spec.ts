@@ -1,18 +1,17 @@
 // Screenshots of the day view for the README, in light and dark (see screenshots.spec.ts for where
 // they go): Monday 31 March 2025, 15:00 in Berlin, a timer running, goals set, and the gap form.
 import { expect, test } from '../support/fixtures';
+import { pinnedClock } from '../support/pinned-clock';
 import { screenshotPath as out, settle } from '../support/screenshots';
 
-const NOW = Date.parse('2025-03-31T13:00:00Z');
-const OFFSET = NOW - Date.now();
+const clock = pinnedClock('2025-03-31T13:00:00Z');
 
-test.use({ viewport: { width: 380, height: 600 }, fakeOptions: { seed: 'small', now: () => new Date(Date.now() + OFFSET), timeZone: 'Europe/Berlin' } });
+test.use({ viewport: { width: 380, height: 600 }, fakeOptions: { seed: 'small', now: clock.fakeNow, timeZone: 'Europe/Berlin' } });
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`day view (${scheme})`, async ({ page, app }) => {
-    app.clock.advance(OFFSET);
     await page.emulateMedia({ colorScheme: scheme });
-    await page.clock.setFixedTime(NOW);
+    await clock.pin(app, page);
     await app.signIn();
     expect(app.harness.core.setTimeZone({ kind: 'zone', zone: 'Europe/Berlin' }).ok).toBe(true);
     expect(app.harness.core.updateSettings({ goals: { dailyMinutes: 7 * 60, weeklyMinutes: 35 * 60 } }).ok).toBe(true);

@@ -6,17 +6,15 @@
 import type { Page } from '@playwright/test';
 import type { FakeClockify } from '../fake-clockify/server';
 import { expect, test, type AppFixture } from '../support/fixtures';
+import { pinnedClock } from '../support/pinned-clock';
 import { entriesOnServer, writes } from '../support/popover';
 
-const NOW = Date.parse('2025-03-31T13:00:00Z');
-const OFFSET = NOW - Date.now();
-const shifted = () => new Date(Date.now() + OFFSET);
+const clock = pinnedClock('2025-03-31T13:00:00Z');
 
-test.use({ timezoneId: 'America/Los_Angeles', fakeOptions: { seed: 'small', now: shifted, timeZone: 'Europe/Berlin' } });
+test.use({ timezoneId: 'America/Los_Angeles', fakeOptions: { seed: 'small', now: clock.fakeNow, timeZone: 'Europe/Berlin' } });
 
 test.beforeEach(async ({ app, page }) => {
-  app.clock.advance(OFFSET);
-  await page.clock.setFixedTime(NOW);
+  await clock.pin(app, page);
   await app.signIn();
   expect(app.harness.core.setTimeZone({ kind: 'zone', zone: 'Europe/Berlin' }).ok).toBe(true);
 });

@@ -6,13 +6,13 @@
 import type { Page } from '@playwright/test';
 import type { EntryDraft } from '../../shared/domain';
 import { expect, test } from '../support/fixtures';
+import { pinnedClock } from '../support/pinned-clock';
 import { entriesOnServer } from '../support/popover';
 
 const HOUR = 3_600_000;
-const NOW = Date.parse('2026-11-18T11:00:00Z');
-const OFFSET = NOW - Date.now();
-const shifted = () => new Date(Date.now() + OFFSET);
-test.use({ fakeOptions: { seed: 'small', now: shifted } });
+const clock = pinnedClock('2026-11-18T11:00:00Z');
+const NOW = clock.now;
+test.use({ fakeOptions: { seed: 'small', now: clock.fakeNow } });
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const list = (page: Page) => page.getByRole('list', { name: 'Recent entries' });
 const item = (page: Page, text: string) => list(page).getByRole('listitem').filter({ hasText: text });
@@ -20,8 +20,7 @@ const onServer = (fake: Parameters<typeof entriesOnServer>[0], description: stri
 const draft = (description: string, over: Partial<EntryDraft> = {}): EntryDraft => ({ description, projectId: null, taskId: null, tagIds: [], billable: false, ...over });
 
 test.beforeEach(async ({ app, page }) => {
-  app.clock.advance(OFFSET);
-  await page.clock.setFixedTime(NOW);
+  await clock.pin(app, page);
   await app.signIn();
 });
 
